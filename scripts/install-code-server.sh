@@ -29,9 +29,13 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   fi
   say "installing Debian packages: ${need_pkgs[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2 || die "apt-get update failed; install ${need_pkgs[*]} by hand and run again"
-  apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}" >&2 \
-    || die "apt-get install failed; install ${need_pkgs[*]} by hand and run again"
+  apt_log=$(mktemp)
+  if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need_pkgs[@]}"; } >"$apt_log" 2>&1; then
+    tail -n 20 "$apt_log" >&2
+    die "apt-get could not install ${need_pkgs[*]} (log above); install them by hand and run again"
+  fi
+  rm -f "$apt_log"
+  say "installed ${need_pkgs[*]}"
 fi
 
 if [ -x "$BIN" ] && [ -f "$PREFIX/.complete" ]; then

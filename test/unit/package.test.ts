@@ -58,3 +58,23 @@ test('the packaged manifest activates on demand, never on startup', () => {
   assert.ok(Number(/^\^1\.(\d+)/.exec(pkg.engines.vscode)![1]) <= 100, 'code-server 4.100.3 bundles Code 1.100.3');
   assert.equal(pkg.main, './dist/extension.js');
 });
+
+test('@types/vscode is the engine minimum, so the code cannot use API newer than VS Code it runs in', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    engines: { vscode: string };
+    devDependencies: Record<string, string>;
+  };
+  assert.equal(pkg.devDependencies['@types/vscode'], pkg.engines.vscode.replace(/^\^/, ''));
+});
+
+test('settings that redirect requests or credentials are restricted in untrusted workspaces', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    capabilities: { untrustedWorkspaces: { supported: string | boolean; restrictedConfigurations: string[] } };
+  };
+  assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+  assert.deepEqual([...pkg.capabilities.untrustedWorkspaces.restrictedConfigurations].sort(), [
+    'proton.endpoint',
+    'proton.profile',
+    'proton.region',
+  ]);
+});
