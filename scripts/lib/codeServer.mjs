@@ -46,6 +46,7 @@ const QUIET_SETTINGS = {
   'window.commandCenter': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'chat.commandCenter.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /**
