@@ -1,0 +1,126 @@
+// proton-emulator: parses the command line and starts the emulator (design §3). Bad flags → exit 2;
+// a bad seed or state file → exit 1; SIGINT/SIGTERM → clean stop, exit 0.
+import { SeedError } from './seed';
+import { StateFileError } from './persistence';
+import { parseCredentials, startEmulator, type EmulatorOptions } from './server';
+
+const USAGE = `Usage: proton-emulator [--host 127.0.0.1] [--port 4566|0] [--seed FILE] [--state FILE] [--deploy-ms N]
+                       [--throttle-rate R] [--error-rate R] [--latency-ms N] [--credentials AKID:SECRET]
+
+A local AWS Proton (awsJson1_0, AwsProton20200720) for the real AWS SDKs and CLI.
+  --host H              address to listen on (default 127.0.0.1)
+  --port P              port (default 4566; 0 = any free port)
+  --seed FILE           seed YAML (default: the built-in demo seed)
+  --state FILE          keep the state in FILE across restarts (written atomically after each change)
+  --deploy-ms N         how long a deployment stays IN_PROGRESS (default 3000)
+  --throttle-rate R     share of requests (0-1) answered 429 ThrottlingException
+  --error-rate R        share of requests (0-1) answered 500 InternalServerException
+  --latency-ms N        delay every answer by N ms
+  --credentials K:S     require SigV4 signatures made with access key K and secret S`;
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): EmulatorOptions | 'help' {
+  const opts: EmulatorOptions = {};
+  const seen = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
+    const eq = arg.indexOf('=');
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    let value: string | undefined = eq > 0 ? arg.slice(eq + 1) : undefined;
+    const known = ['--host', '--port', '--seed', '--state', '--deploy-ms', '--throttle-rate', '--error-rate', '--latency-ms', '--credentials'];
+    if (!known.includes(flag)) throw new UsageError(`unknown option ${flag}`);
+    if (seen.has(flag)) throw new UsageError(`${flag} given twice`);
+    seen.add(flag);
+    if (value === undefined) {
+      value = argv[++i];
+      if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`${flag} needs a value`);
+    }
+    const int = (min: number, max: number): number => {
+      if (!/^\d+$/.test(value!) || Number(value) < min || Number(value) > max) {
+        throw new UsageError(`${flag} must be a whole number from ${min} to ${max}; got "${value}"`);
+      }
+      return Number(value);
+    };
+    const rate = (): number => {
+      const n = Number(value);
+      if (value!.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`${flag} must be a number from 0 to 1; got "${value}"`);
+      return n;
+    };
+    switch (flag) {
+      case '--host':
+        if (value === '') throw new UsageError('--host needs a value');
+        opts.host = value;
+        break;
+      case '--port':
+        opts.port = int(0, 65535);
+        break;
+      case '--seed':
+        if (value === '') throw new UsageError('--seed needs a file');
+        opts.seed = { file: value };
+        break;
+      case '--state':
+        if (value === '') throw new UsageError('--state needs a file');
+        opts.statePath = value;
+        break;
+      case '--deploy-ms':
+        opts.deployMs = int(0, 86_400_000);
+        break;
+      case '--latency-ms':
+        opts.latencyMs = int(0, 600_000);
+        break;
+      case '--throttle-rate':
+        opts.throttleRate = rate();
+        break;
+      case '--error-rate':
+        opts.errorRate = rate();
+        break;
+      case '--credentials':
+        if (!parseCredentials(value)) throw new UsageError('--credentials must be AKID:SECRET');
+        opts.credentials = value;
+        break;
+    }
+  }
+  return opts;
+}
+
+async function main(): Promise<void> {
+  let opts: EmulatorOptions | 'help';
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`proton-emulator: ${e.message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (opts === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  let emulator;
+  try {
+    emulator = await startEmulator(opts);
+  } catch (e) {
+    if (e instanceof SeedError || e instanceof StateFileError) {
+      process.stderr.write(`proton-emulator: ${e.message}\n`);
+    } else {
+      const err = e as NodeJS.ErrnoException;
+      const what = err.code === 'EADDRINUSE' ? `port ${opts.port ?? 4566} on ${opts.host ?? '127.0.0.1'} is already in use` : err.message;
+      process.stderr.write(`proton-emulator: cannot start: ${what}\n`);
+    }
+    process.exit(1);
+  }
+  process.stdout.write(`Proton emulator listening on ${emulator.url}\n`);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void emulator.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();
