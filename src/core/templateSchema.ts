@@ -163,7 +163,11 @@ function describe(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'an integer' : 'a number';
+  if (typeof v === 'number') {
+    if (Number.isNaN(v)) return 'NaN';
+    if (!Number.isFinite(v)) return v > 0 ? 'infinity' : 'minus infinity';
+    return Number.isInteger(v) ? 'an integer' : 'a number';
+  }
   return `a ${typeof v}`;
 }
 
