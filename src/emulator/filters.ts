@@ -1,22 +1,21 @@
 // ListServiceInstances: filters (different keys AND, repeated keys OR), then sort, as design §3 fixes.
-// Date filters take RFC 3339 and compare strictly (Before: earlier than; After: later than).
+// Date filters take RFC 3339 UTC times (the model: "with no UTC offset", e.g. 1985-04-12T23:20:50.52Z) and compare
+// strictly (Before: earlier than; After: later than).
 import { validation } from './errors';
 import { DEPLOYMENT_STATUSES, type FilterKey, type SortBy } from './shapes';
 import { deployedVersionStatus, type EmulatorState, type InstanceRecord } from './state';
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|([+-])(\d{2}):(\d{2}))$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z$/;
 
 /** RFC 3339 → epoch seconds, keeping fractional seconds beyond milliseconds. */
 export function parseRfc3339(text: string): number | undefined {
   const m = RFC3339.exec(text);
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s, frac, zone, sign, zh, zm] = m;
+  const [, y, mo, d, h, mi, s, frac] = m;
   const ms = Date.UTC(+y, +mo - 1, +d, +h, +mi, +s);
   const back = new Date(ms);
   if (back.getUTCMonth() !== +mo - 1 || back.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 60) return undefined;
-  let secs = ms / 1000 + (frac ? Number(`0${frac}`) : 0);
-  if (zone !== 'Z' && zone !== 'z') secs -= (sign === '-' ? -1 : 1) * (+zh * 3600 + +zm * 60);
-  return secs;
+  return ms / 1000 + (frac ? Number(`0${frac}`) : 0);
 }
 
 const VERSION_STATUSES = ['UP_TO_DATE', 'BEHIND_MINOR', 'BEHIND_MAJOR'];
@@ -71,13 +70,18 @@ export function filterInstances(
 ): InstanceRecord[] {
   if (!filters || filters.length === 0) return items;
   const byKey = new Map<string, Predicate[]>();
-  filters.forEach((f, n) => {
-    if (f.key === undefined || f.value === undefined) {
-      throw validation(`filters[${n}] needs both a key and a value.`);
+  filters.forEach(({ key, value }, n) => {
+    // The model makes neither member required; a filter without both cannot select anything, so (our choice)
+    // it is refused the way the service words a missing member.
+    if (key === undefined || value === undefined) {
+      const missing = key === undefined ? 'key' : 'value';
+      throw validation(
+        `1 validation error detected: Value null at 'filters.${n + 1}.member.${missing}' failed to satisfy constraint: Member must not be null`,
+      );
     }
-    const list = byKey.get(f.key) ?? [];
-    list.push(predicate(state, f.key as FilterKey, f.value));
-    byKey.set(f.key, list);
+    const list = byKey.get(key) ?? [];
+    list.push(predicate(state, key as FilterKey, value));
+    byKey.set(key, list);
   });
   const groups = [...byKey.values()];
   return items.filter((i) => groups.every((ors) => ors.some((p) => p(i))));

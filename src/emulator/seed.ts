@@ -121,7 +121,7 @@ class Reader {
     return v;
   }
 
-  str(o: Obj, key: string, path: string, opts: { required?: boolean; re?: RegExp; what?: string; max?: number } = {}): string | undefined {
+  str(o: Obj, key: string, path: string, opts: { required?: boolean; re?: RegExp; what?: string; min?: number; max?: number } = {}): string | undefined {
     const v = o[key];
     const p = join(path, key);
     if (v === undefined || v === null) {
@@ -136,8 +136,12 @@ class Reader {
       this.fail(p, `${JSON.stringify(v)} is not a valid ${opts.what ?? 'value'}`);
       return undefined;
     }
-    if (opts.max !== undefined && v.length > opts.max) {
+    if (opts.max !== undefined && [...v].length > opts.max) {
       this.fail(p, `is longer than ${opts.max} characters`);
+      return undefined;
+    }
+    if (opts.min !== undefined && [...v].length < opts.min) {
+      this.fail(p, opts.min === 1 ? 'must not be empty' : `is shorter than ${opts.min} characters`);
       return undefined;
     }
     return v;
@@ -271,7 +275,7 @@ export function stateFromSeed(seed: Seed, startedAt: number): EmulatorState {
     const o = r.obj(raw, path, ['name', 'displayName', 'description', ...TIMES]);
     if (!o) return;
     const name = r.name(o, 'name', path);
-    const displayName = r.str(o, 'displayName', path, { max: 100 });
+    const displayName = r.str(o, 'displayName', path, { min: 1, max: 100 });
     const description = r.str(o, 'description', path, { max: 500 });
     if (!name) return;
     if (state.environmentTemplates.some((t) => t.name === name)) return r.fail(join(path, 'name'), `duplicate environment template "${name}"`);
@@ -325,7 +329,7 @@ export function stateFromSeed(seed: Seed, startedAt: number): EmulatorState {
     const o = r.obj(raw, path, ['name', 'displayName', 'description', 'pipelineProvisioning', 'versions', ...TIMES]);
     if (!o) return;
     const name = r.name(o, 'name', path);
-    const displayName = r.str(o, 'displayName', path, { max: 100 });
+    const displayName = r.str(o, 'displayName', path, { min: 1, max: 100 });
     const description = r.str(o, 'description', path, { max: 500 });
     const pipelineProvisioning = o.pipelineProvisioning === undefined ? undefined : r.oneOf(o, 'pipelineProvisioning', path, ['CUSTOMER_MANAGED'] as const);
     const createdAt = r.time(o, 'createdAt', path) ?? next();
@@ -594,8 +598,14 @@ function readOutputs(r: Reader, v: unknown, path: string): OutputEntry[] {
   if (v === undefined || v === null) return [];
   const out: OutputEntry[] = [];
   if (isObj(v)) {
-    // Also accepted: a plain mapping key → value.
-    for (const [key, value] of Object.entries(v)) out.push({ key, valueString: typeof value === 'string' ? value : JSON.stringify(value) });
+    // Also accepted: a plain mapping key → value. The model's Output allows 1–1024 characters in each.
+    for (const [key, value] of Object.entries(v)) {
+      const valueString = typeof value === 'string' ? value : JSON.stringify(value);
+      const len = (t: string) => [...t].length;
+      if (len(key) < 1 || len(key) > 1024) r.fail(join(path, key), 'the key must be 1 to 1,024 characters');
+      else if (len(valueString) < 1 || len(valueString) > 1024) r.fail(join(path, key), 'must be 1 to 1,024 characters');
+      else out.push({ key, valueString });
+    }
     return out;
   }
   if (!Array.isArray(v)) {
@@ -606,9 +616,9 @@ function readOutputs(r: Reader, v: unknown, path: string): OutputEntry[] {
     const p = `${path}[${i}]`;
     const o = r.obj(raw, p, ['key', 'valueString']);
     if (!o) return;
-    const key = r.str(o, 'key', p, { required: true, max: 1024 });
+    const key = r.str(o, 'key', p, { required: true, min: 1, max: 1024 });
     const vs = o.valueString;
-    const valueString = typeof vs === 'number' || typeof vs === 'boolean' ? String(vs) : r.str(o, 'valueString', p, { required: true, max: 1024 });
+    const valueString = typeof vs === 'number' || typeof vs === 'boolean' ? String(vs) : r.str(o, 'valueString', p, { required: true, min: 1, max: 1024 });
     if (key !== undefined && valueString !== undefined) out.push({ key, valueString });
   });
   return out;

@@ -430,6 +430,23 @@ describe('read operations', { concurrency: true }, () => {
         400,
       );
     });
+
+    test('a date filter value with a UTC offset is a ValidationException (the model asks for UTC, e.g. ...Z)', async () => {
+      await expectError(
+        client.send(new ListServiceInstancesCommand({ filters: [{ key: 'createdAtAfter', value: '1985-04-12T23:20:50.52+02:00' }] })),
+        'ValidationException',
+        400,
+      );
+    });
+
+    test('a filter without a value is a ValidationException naming the member', async () => {
+      const err = await expectError(
+        client.send(new ListServiceInstancesCommand({ filters: [{ key: 'name', value: 'x' }, { key: 'name' }] })),
+        'ValidationException',
+        400,
+      );
+      assert.match(String((err as Error).message), /filters\.2\.member\.value/);
+    });
   });
 
   describe('sorts', { concurrency: true }, () => {

@@ -36,6 +36,8 @@ const BAD_SEEDS: { file: string; path: Segment[]; problem: RegExp }[] = [
   { file: 'bad-deployment-status.yaml', path: ['services', [0, 'api-svc'], 'instances', [0, 'api-dev'], 'deploymentStatus'], problem: /RUNNING/ },
   { file: 'bad-schema.yaml', path: ['serviceTemplates', [0, 'api'], 'versions', 0, 'schema'], problem: /service_input_type/ },
   { file: 'bad-duplicate-instance.yaml', path: ['services', [0, 'api-svc'], 'instances', 1, 'name'], problem: /duplicate|twice|already/i },
+  { file: 'bad-empty-display-name.yaml', path: ['serviceTemplates', [0, 'api'], 'displayName'], problem: /empty/ },
+  { file: 'bad-output.yaml', path: ['services', [0, 'api-svc'], 'instances', [0, 'api-dev'], 'outputs', 0, 'valueString'], problem: /empty/ },
   { file: 'bad-component-ref.yaml', path: ['components', [0, 'api-comp'], 'serviceInstanceName'], problem: /nobody/ },
 ];
 
