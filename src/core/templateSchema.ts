@@ -126,7 +126,7 @@ function checkNode(node: unknown, where: string, types: Record<string, SchemaNod
   if (node.pattern !== undefined) {
     if (typeof node.pattern !== 'string') throw new TemplateSchemaError(`${where}.pattern must be a string`);
     try {
-      new RegExp(node.pattern, 'u');
+      compilePattern(node.pattern);
     } catch (e) {
       throw new TemplateSchemaError(`${where}.pattern is not a valid regular expression: ${(e as Error).message}`);
     }
@@ -143,6 +143,18 @@ function checkNode(node: unknown, where: string, types: Record<string, SchemaNod
     for (const [p, child] of Object.entries(node.properties)) checkNode(child, `${where}.properties.${p}`, types, depth + 1);
   }
   if (node.items !== undefined) checkNode(node.items, `${where}.items`, types, depth + 1);
+}
+
+/**
+ * An unanchored ECMAScript regex, as JSON Schema's `pattern`. Unicode mode first (code points, like lengths);
+ * schema authors often write identity escapes such as `\_` that only non-Unicode mode accepts, so fall back to it.
+ */
+function compilePattern(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern, 'u');
+  } catch {
+    return new RegExp(pattern);
+  }
 }
 
 /** `#/TypeName` (Proton's form); `#/types/TypeName` is accepted too. */
@@ -266,7 +278,7 @@ function validateNode(
     if (typeof node.pattern === 'string') {
       let re: RegExp | undefined;
       try {
-        re = new RegExp(node.pattern, 'u');
+        re = compilePattern(node.pattern);
       } catch {
         re = undefined;
       }
