@@ -5,12 +5,11 @@ import { after, before, describe, test } from 'node:test';
 import {
   CancelServiceInstanceDeploymentCommand,
   GetDeploymentCommand,
-  GetServiceInstanceCommand,
   UpdateServiceInstanceCommand,
   type ProtonClient,
   type ServiceInstance,
 } from '@aws-sdk/client-proton';
-import { expectError, loadSeed, pollUntil, seedInstance, seedPath, serviceSpec, startEmulator, type Emulator } from '../helpers/emulator';
+import { expectError, loadSeed, pollUntil, seedInstance, seedPath, serviceSpec, startEmulator, type Emulator, getSeededInstance } from '../helpers/emulator';
 
 const SEED = 'account.yaml';
 const seed = loadSeed(SEED);
@@ -25,11 +24,7 @@ describe('cancel', { concurrency: true }, () => {
   });
   after(() => emu?.stop());
 
-  const get = async (name: string): Promise<ServiceInstance> => {
-    const out = await client.send(new GetServiceInstanceCommand({ serviceName: seedInstance(seed, name).serviceName, name }));
-    assert.ok(out.serviceInstance);
-    return out.serviceInstance;
-  };
+  const get = (name: string): Promise<ServiceInstance> => getSeededInstance(client, seed, name);
   const cancel = (name: string): Promise<{ serviceInstance?: ServiceInstance }> =>
     client.send(new CancelServiceInstanceDeploymentCommand({ serviceName: seedInstance(seed, name).serviceName, serviceInstanceName: name }));
   /** Cancels and follows CANCELLING to CANCELLED, checking it takes no longer than a quarter of --deploy-ms (+ slack). */

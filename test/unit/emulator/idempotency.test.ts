@@ -4,14 +4,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  GetServiceInstanceCommand,
   ListDeploymentsCommand,
   UpdateServiceInstanceCommand,
   type ProtonClient,
   type ServiceInstance,
   type UpdateServiceInstanceCommandInput,
 } from '@aws-sdk/client-proton';
-import { expectError, loadSeed, pollUntil, seedInstance, seedPath, serviceSpec, startEmulator, type Emulator } from '../helpers/emulator';
+import { expectError, loadSeed, pollUntil, seedInstance, seedPath, serviceSpec, startEmulator, type Emulator, getSeededInstance } from '../helpers/emulator';
 
 const SEED = 'account.yaml';
 const seed = loadSeed(SEED);
@@ -31,11 +30,7 @@ describe('idempotency (clientToken)', { concurrency: true }, () => {
     assert.ok(out.serviceInstance);
     return out.serviceInstance;
   };
-  const get = async (name: string): Promise<ServiceInstance> => {
-    const out = await client.send(new GetServiceInstanceCommand({ serviceName: seedInstance(seed, name).serviceName, name }));
-    assert.ok(out.serviceInstance);
-    return out.serviceInstance;
-  };
+  const get = (name: string): Promise<ServiceInstance> => getSeededInstance(client, seed, name);
   const deploymentsOf = async (name: string): Promise<string[]> =>
     ((await client.send(new ListDeploymentsCommand({ serviceName: seedInstance(seed, name).serviceName, serviceInstanceName: name })))
       .deployments ?? []).map((d) => d.id ?? '');

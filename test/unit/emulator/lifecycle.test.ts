@@ -4,7 +4,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
   GetDeploymentCommand,
-  GetServiceInstanceCommand,
   ListDeploymentsCommand,
   ListServiceInstancesCommand,
   UpdateServiceInstanceCommand,
@@ -24,6 +23,7 @@ import {
   serviceSpec,
   startEmulator,
   type Emulator,
+  getSeededInstance,
 } from '../helpers/emulator';
 
 const SEED = 'account.yaml';
@@ -41,11 +41,7 @@ describe('deployment lifecycle', { concurrency: true }, () => {
   });
   after(() => emu?.stop());
 
-  const get = async (name: string): Promise<ServiceInstance> => {
-    const out = await client.send(new GetServiceInstanceCommand({ serviceName: seedInstance(seed, name).serviceName, name }));
-    assert.ok(out.serviceInstance);
-    return out.serviceInstance;
-  };
+  const get = (name: string): Promise<ServiceInstance> => getSeededInstance(client, seed, name);
   /** Polls GetServiceInstance until the status leaves `from` (bounded). */
   const settle = (name: string, from = 'IN_PROGRESS'): Promise<ServiceInstance> =>
     pollUntil(() => get(name), (si) => si.deploymentStatus !== from, { timeoutMs: DEPLOY_MS + 5_000, what: `${name} to leave ${from}` });

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import {
-  GetServiceInstanceCommand,
   ListDeploymentsCommand,
   UpdateServiceInstanceCommand,
   type ProtonClient,
@@ -22,6 +21,7 @@ import {
   serviceSpec,
   startEmulator,
   type Emulator,
+  getSeededInstance,
 } from '../helpers/emulator';
 
 const SEED = 'account.yaml';
@@ -43,11 +43,7 @@ describe('state file', { concurrency: true }, () => {
     await emu.stop(signal);
     running.delete(emu);
   };
-  const get = async (client: ProtonClient, name: string): Promise<ServiceInstance> => {
-    const out = await client.send(new GetServiceInstanceCommand({ serviceName: seedInstance(seed, name).serviceName, name }));
-    assert.ok(out.serviceInstance);
-    return out.serviceInstance;
-  };
+  const get = (client: ProtonClient, name: string): Promise<ServiceInstance> => getSeededInstance(client, seed, name);
   const deploymentsOf = async (client: ProtonClient, name: string): Promise<{ id?: string; deploymentStatus?: string }[]> =>
     (await client.send(new ListDeploymentsCommand({ serviceName: seedInstance(seed, name).serviceName, serviceInstanceName: name })))
       .deployments ?? [];

@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import {
   GetDeploymentCommand,
-  GetServiceInstanceCommand,
   ListDeploymentsCommand,
   UpdateServiceInstanceCommand,
   type ProtonClient,
@@ -24,6 +23,7 @@ import {
   serviceSpec,
   startEmulator,
   type Emulator,
+  getSeededInstance,
 } from '../helpers/emulator';
 
 const SEED = 'account.yaml';
@@ -49,11 +49,7 @@ describe('UpdateServiceInstance rules', () => {
     client.send(new UpdateServiceInstanceCommand({ serviceName: seedInstance(seed, input.name!).serviceName, ...input }));
   /** A ServiceSpec for the instance (in its own environment) with these inputs. */
   const spec = (name: string, inputs: Record<string, unknown>): string => serviceSpec(name, seedInstance(seed, name).environmentName, inputs);
-  const get = async (name: string): Promise<ServiceInstance> => {
-    const out = await client.send(new GetServiceInstanceCommand({ serviceName: seedInstance(seed, name).serviceName, name }));
-    assert.ok(out.serviceInstance);
-    return out.serviceInstance;
-  };
+  const get = (name: string): Promise<ServiceInstance> => getSeededInstance(client, seed, name);
   const deploymentsOf = async (name: string): Promise<string[]> => {
     const out = await client.send(
       new ListDeploymentsCommand({ serviceName: seedInstance(seed, name).serviceName, serviceInstanceName: name }),

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import {
   AccessDeniedException,
   ConflictException,
+  GetServiceInstanceCommand,
   InternalServerException,
   paginateListServiceInstances,
   ProtonClient,
@@ -17,6 +18,7 @@ import {
   ValidationException,
   type ListServiceInstancesCommandInput,
   type ProtonClientConfig,
+  type ServiceInstance,
   type ServiceInstanceSummary,
 } from '@aws-sdk/client-proton';
 import * as ProtonModel from '@aws-sdk/client-proton';
@@ -480,6 +482,13 @@ export function seedInstance(seed: SeedModel, name: string): SeedInstance {
   const instance = seed.instances.find((i) => i.name === name);
   assert.ok(instance, `seed has instance ${name}`);
   return instance;
+}
+
+/** GetServiceInstance for a seeded instance, by its name alone. */
+export async function getSeededInstance(client: ProtonClient, seed: SeedModel, name: string): Promise<ServiceInstance> {
+  const out = await client.send(new GetServiceInstanceCommand({ serviceName: seedInstance(seed, name).serviceName, name }));
+  assert.ok(out.serviceInstance);
+  return out.serviceInstance;
 }
 
 /** The inputs of one instance in a ServiceSpec text (its `instances[name].spec`). */
