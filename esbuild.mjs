@@ -68,6 +68,13 @@ if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('[watch] build started; watching for changes');
+  // Dispose the contexts so esbuild's service process ends with us (npm start stops this with SIGTERM).
+  const stop = async () => {
+    await Promise.all(contexts.map((c) => c.dispose()));
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 } else {
   const results = await Promise.all(builds.map((b) => esbuild.build(b)));
   if (process.argv.includes('--sizes')) {

@@ -75,7 +75,8 @@ export async function startCodeServer(opts) {
   const child = spawn(bin, args, {
     env: { ...process.env, ...(opts.env ?? {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: false,
+    // Its own process group, so that stop() ends code-server's helpers (file watcher, extension host) with it.
+    detached: true,
   });
   const output = [];
   const collect = (chunk) => {
@@ -108,10 +109,23 @@ export async function startCodeServer(opts) {
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        const signalGroup = (sig) => {
+          try {
+            process.kill(-child.pid, sig);
+          } catch {
+            child.kill(sig);
+          }
+        };
+        signalGroup('SIGTERM');
+        const timer = setTimeout(() => signalGroup('SIGKILL'), 5000);
         await exited;
         clearTimeout(timer);
+        // Helpers that outlive the main process still belong to the group.
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // the group is already gone
+        }
       }
       if (!opts.keep) rmSync(home, { recursive: true, force: true });
     },
