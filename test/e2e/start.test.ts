@@ -6,11 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium } from 'playwright-core';
-import { ROOT, RESULTS_DIR } from './workbench';
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+import { ROOT, RESULTS_DIR, launchChromium } from './workbench';
 
 async function refused(url: string): Promise<boolean> {
   try {
@@ -55,7 +51,7 @@ test('npm start serves the extension in VS Code with the demo account, and Ctrl+
     const services = ((await res.json()) as { services: unknown[] }).services;
     assert.ok(services.length >= 12, `the demo account has a dozen services, got ${services.length}`);
 
-    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(found.url);

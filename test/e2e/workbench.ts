@@ -28,6 +28,11 @@ async function codeServerLib(): Promise<CodeServerLib> {
   return (await import(href)) as CodeServerLib;
 }
 
+/** Debian's Chromium with the flags this machine needs (the same launcher the scripts use). */
+export async function launchChromium(): Promise<Browser> {
+  return (await codeServerLib()).launchChromium();
+}
+
 export interface Workbench {
   page: Page;
   codeServer: CodeServer;
