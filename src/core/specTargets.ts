@@ -70,7 +70,8 @@ export function parseProtonOps(text: string, opsDir: string): OpsMapping[] {
       if (!isResourceName(name) || !isObj(entry) || typeof entry.spec !== 'string' || entry.spec === '') continue;
       const rel = entry.spec.replace(/\\/g, '/');
       // A leading slash is the repository's root, as in service sync; the ops file sits at that root.
-      const specPath = rel.startsWith('/') ? normalizePath(`${opsDir}/${rel.slice(1)}`) : normalizePath(`${opsDir}/${rel}`);
+      const inDir = rel.startsWith('/') ? rel.slice(1) : rel;
+      const specPath = normalizePath(opsDir === '' ? inDir : `${opsDir}/${inDir}`);
       out.push({ serviceName, name, specPath });
     }
   }
