@@ -29,6 +29,9 @@ const products = [
   { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   // The SDK side of the extension: required by dist/extension.js on first use, so activation loads no SDK code.
   { in: 'src/proton/gatewayFactory.ts', out: 'protonClient' },
+  // For scripts/start.mjs (plain JavaScript), so that it starts the emulator the way the extension does. Not
+  // packaged: .vscodeignore lets in only the extension's bundles.
+  { in: 'src/proton/emulatorProcess.ts', out: 'emulatorProcess' },
 ].filter((p) => existsSync(p.in));
 
 function walk(dir, pick) {

@@ -91,3 +91,18 @@ export function resolveConnection(settings: ConnectionSettings, env: Env = proce
 
 /** A stable key for a connection: equal keys mean the same client and the same cached data. */
 export const connectionKey = (c: ConnectionInfo): string => JSON.stringify([c.profile ?? '', c.region, c.endpoint ?? '']);
+
+/**
+ * Whether any credentials could be found without probing the network: a profile in the shared files, keys or a
+ * web-identity token or container credentials in the environment. (Instance-metadata credentials cannot be known
+ * without a request; choose "default chain" explicitly on EC2.)
+ */
+export function hasCredentialSources(env: Env = process.env, profiles = listProfiles(env)): boolean {
+  return (
+    profiles.length > 0 ||
+    !!env.AWS_ACCESS_KEY_ID ||
+    !!env.AWS_WEB_IDENTITY_TOKEN_FILE ||
+    !!env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI ||
+    !!env.AWS_CONTAINER_CREDENTIALS_FULL_URI
+  );
+}
