@@ -34,7 +34,8 @@ export async function chooseDeployment(
   const choices = deploymentTypeChoices(ctx);
   const items = choices.map(typeItem);
   const preferred = wanted.deploymentType ?? remembered[key];
-  const active = items.find((i) => i.value.type === preferred && !i.disabledReason);
+  // Without a directive or a last choice, start on CURRENT_VERSION: redeploying an edited spec is the common case.
+  const active = items.find((i) => i.value.type === (preferred ?? 'CURRENT_VERSION') && !i.disabledReason);
   const choice = await pick({
     title: `${step}Update ${who}: deployment type`,
     placeholder: `How to update ${who} (now on v${ctx.instance.templateMajorVersion}.${ctx.instance.templateMinorVersion})`,

@@ -1,26 +1,11 @@
 // The confirmation before a submit (setting proton.confirmBeforeDeploy, default on): a modal naming the connection,
 // service, instance, type and version change, with "Show Diff" (the deployed spec, read-only, against the text
-// that will be sent) as the second button; after the diff it asks again.
+// that will be sent, the left side from the proton-spec: documents of the instance commands) as the second
+// button; after the diff it asks again.
 import * as vscode from 'vscode';
 import type { ProtonCacheApi } from '../../proton/api';
 import { confirmationText, type UpdatePlan } from '../../core/updateConfirmation';
-
-export const DEPLOYED_SPEC_SCHEME = 'proton-update-deployed';
-
-/** Read-only documents holding an instance's deployed spec: proton-update-deployed:/<service>/<instance>.yaml */
-export function registerDeployedSpecProvider(cache: ProtonCacheApi): vscode.Disposable {
-  return vscode.workspace.registerTextDocumentContentProvider(DEPLOYED_SPEC_SCHEME, {
-    async provideTextDocumentContent(uri) {
-      const [serviceName, file] = uri.path.replace(/^\//, '').split('/');
-      const name = file.replace(/\.yaml$/, '');
-      const spec = await cache.fetchDeployedSpec(serviceName, name);
-      return spec ?? `# ${serviceName}/${name} has no deployed spec.\n`;
-    },
-  });
-}
-
-export const deployedSpecUri = (serviceName: string, name: string): vscode.Uri =>
-  vscode.Uri.from({ scheme: DEPLOYED_SPEC_SCHEME, path: `/${serviceName}/${name}.yaml` });
+import { deployedSpecUri } from '../specDocuments';
 
 /** True when the person confirmed (or confirmation is turned off). */
 export async function confirmUpdate(cache: ProtonCacheApi, plan: UpdatePlan, document: vscode.TextDocument): Promise<boolean> {
@@ -32,6 +17,7 @@ export async function confirmUpdate(cache: ProtonCacheApi, plan: UpdatePlan, doc
   for (;;) {
     const answer = await vscode.window.showWarningMessage(message, { modal: true, detail }, go, diff);
     if (answer !== diff) return answer === go;
+    await cache.fetchDeployedSpec(plan.serviceName, plan.name).catch(() => undefined);
     await vscode.commands.executeCommand(
       'vscode.diff',
       deployedSpecUri(plan.serviceName, plan.name),

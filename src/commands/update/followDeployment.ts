@@ -118,6 +118,6 @@ function report(outcome: Outcome, who: { serviceName: string; name: string }, in
   }
   const history = 'Show Deployment History';
   void vscode.window.showErrorMessage(message, history).then((choice) => {
-    if (choice === history) void vscode.commands.executeCommand('proton.showDeploymentHistory', { serviceName: who.serviceName, name: who.name });
+    if (choice === history) void vscode.commands.executeCommand('proton.showDeploymentHistory', inst);
   });
 }

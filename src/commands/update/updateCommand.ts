@@ -7,7 +7,6 @@ import type { ProtonSnapshot } from '../../core/protonSnapshot';
 import type { OpsMapping } from '../../core/specTargets';
 import { showError } from '../../ui/errors';
 import { chooseTargets, type ChosenTarget, type ChosenTargets } from './chooseTarget';
-import { registerDeployedSpecProvider } from './confirmUpdate';
 import { workspaceOpsMappings } from './opsMappings';
 import { offerToRecordTarget } from './recordTarget';
 import { findSpecFiles, specForInstance, type InstanceRef } from './specForInstance';
@@ -27,17 +26,14 @@ export interface UpdateRun {
 }
 
 export function registerUpdateCommand(deps: UpdateCommandDeps): vscode.Disposable {
-  return vscode.Disposable.from(
-    registerDeployedSpecProvider(deps.cache),
-    vscode.commands.registerCommand(UPDATE_COMMAND, async (arg?: unknown, arg2?: unknown): Promise<UpdateRun> => {
-      try {
-        return await runUpdate(deps, arg, arg2);
-      } catch (err) {
-        void showError(err, 'Updating the service instance failed');
-        return { outcomes: [] };
-      }
-    }),
-  );
+  return vscode.commands.registerCommand(UPDATE_COMMAND, async (arg?: unknown, arg2?: unknown): Promise<UpdateRun> => {
+    try {
+      return await runUpdate(deps, arg, arg2);
+    } catch (err) {
+      void showError(err, 'Updating the service instance failed');
+      return { outcomes: [] };
+    }
+  });
 }
 
 /** A tree node, a CodeLens argument or a plain {serviceName, name}: the instance it names. */

@@ -96,6 +96,7 @@ describe('Update Service Instance', function () {
     assert.deepEqual(r.outcomes.map((o) => o.result), ['SUCCEEDED']);
     const typePick = ui!.picks()[0];
     assert.deepEqual(typePick.items, ['NONE', 'CURRENT_VERSION', 'MINOR_VERSION', 'MAJOR_VERSION']);
+    assert.equal(typePick.active, 'CURRENT_VERSION');
     assert.deepEqual(typePick.details, {
       NONE: 'metadata only, no deployment: the spec is stored, v1.1 keeps running',
       CURRENT_VERSION: 'redeploy the spec on v1.1',
@@ -144,10 +145,13 @@ describe('Update Service Instance', function () {
     assert.deepEqual([after.deploymentStatus, after.templateMajorVersion, after.templateMinorVersion], ['SUCCEEDED', '1', '2']);
   });
 
-  it('MAJOR_VERSION: higher compatible majors only, both version parts sent', async () => {
-    const r = await run(answers({ type: 'MAJOR_VERSION', version: 'v2.1', confirm: 'Deploy' }), specFile('major.yaml', specText('major')));
+  it('MAJOR_VERSION: the directive\'s type and version preselected, higher compatible majors only, both parts sent', async () => {
+    const directive = '# proton-update: serviceName=shop name=major deploymentType=MAJOR_VERSION templateMajorVersion=2 templateMinorVersion=0';
+    const r = await run(answers({ type: 'MAJOR_VERSION', version: 'v2.1', confirm: 'Deploy' }), specFile('major.yaml', specText('major', { directive })));
     assert.deepEqual(r.outcomes.map((o) => o.result), ['SUCCEEDED']);
+    assert.equal(ui!.picks()[0].active, 'MAJOR_VERSION');
     assert.deepEqual(ui!.picks()[1].items, ['v2.1', 'v2.0']);
+    assert.equal(ui!.picks()[1].active, 'v2.0');
     const [sent] = await updates('major');
     assert.equal(sent.input.deploymentType, 'MAJOR_VERSION');
     assert.deepEqual([sent.input.templateMajorVersion, sent.input.templateMinorVersion], ['2', '1']);
@@ -243,9 +247,14 @@ describe('Update Service Instance', function () {
       assert.match(ui!.messages('error')[0].title, /^broken\.yaml is not valid YAML, so it cannot be sent to Proton: /);
     });
 
-    it('a dismissed QuickPick', async () => {
-      const r = await run(answers({}), specFile('pickcancel.yaml', specText('pickcancel')));
-      assert.deepEqual(r.outcomes.map((o) => o.result), ['cancelled']);
+    it('a dismissed QuickPick (the type chosen before is remembered for the instance)', async () => {
+      const uri = specFile('pickcancel.yaml', specText('pickcancel'));
+      const first = await run(answers({ type: 'MINOR_VERSION' }), uri);
+      assert.deepEqual(first.outcomes.map((o) => o.result), ['cancelled']);
+      ui!.restore();
+      const second = await run(answers({}), uri);
+      assert.deepEqual(second.outcomes.map((o) => o.result), ['cancelled']);
+      assert.equal(ui!.picks()[0].active, 'MINOR_VERSION');
       assert.deepEqual(await updates('pickcancel'), []);
     });
 
