@@ -30,6 +30,8 @@ export interface TargetInfo {
   schema?: TemplateSchema;
   /** The `instances` entry of the target, or -1. */
   entryIndex: number;
+  /** True when Proton would refuse the directive's deploymentType/versions. */
+  refused?: boolean;
   /** Busy status of the instance or its component. */
   busy?: string;
   update?: AvailableUpdate;
@@ -95,7 +97,9 @@ export function checkTarget(sd: SpecDocument, t: SpecTarget, facts: ProtonFacts,
   };
   info.template = template;
   const env = snap.environments.get(inst.environmentName);
+  const before = out.length;
   info.landing = versionChecks(sd, t, inst, template, env, entryIndex, out);
+  info.refused = out.slice(before).some((p) => p.severity === 'error');
   info.update = availableUpdate(inst, template, env);
   updateAvailable(sd, t, info, out);
   inputChecks(sd, t, info, facts, out, needs);
@@ -191,7 +195,7 @@ const PROBLEM_FIELDS: Partial<Record<string, string[]>> = {
 
 function updateAvailable(sd: SpecDocument, t: SpecTarget, info: TargetInfo, out: Problem[]): void {
   const { update: u, landing, instance: inst, template } = info;
-  if (!u || !landing || !inst || !template) return;
+  if (!u || !landing || !inst || !template || info.refused) return;
   if (Number(landing.major) > Number(u.major) || (Number(landing.major) === Number(u.major) && Number(landing.minor) >= Number(u.minor))) return;
   const how = u.kind === 'minor' ? 'MINOR_VERSION' : 'MAJOR_VERSION';
   out.push(problem(
