@@ -2,8 +2,11 @@
 // Date filters take RFC 3339 UTC times (the model: "with no UTC offset", e.g. 1985-04-12T23:20:50.52Z) and compare
 // strictly (Before: earlier than; After: later than).
 import { validation } from './errors';
-import { DEPLOYMENT_STATUSES, type FilterKey, type SortBy } from './shapes';
-import { deployedVersionStatus, type EmulatorState, type InstanceRecord } from './state';
+import { DEPLOYMENT_STATUSES } from '../core/protonModel';
+import type { FilterKey, SortBy } from './shapes';
+import { deployedVersionStatus } from '../core/templateVersions';
+import { findServiceTemplate } from './lookups';
+import type { EmulatorState, InstanceRecord } from './state';
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z$/;
 
@@ -43,7 +46,7 @@ function predicate(state: EmulatorState, key: FilterKey, value: string): Predica
       if (!VERSION_STATUSES.includes(value)) {
         throw validation(`The value of filter deployedTemplateVersionStatus must be one of ${VERSION_STATUSES.join(', ')}; got "${value}".`);
       }
-      return (i) => deployedVersionStatus(state, i) === value;
+      return (i) => deployedVersionStatus(findServiceTemplate(state, i.templateName), i.templateMajorVersion, i.templateMinorVersion) === value;
     case 'createdAtBefore': {
       const t = date();
       return (i) => i.createdAt < t;

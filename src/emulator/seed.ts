@@ -4,7 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml, stringify as stringifyYaml, YAMLParseError } from 'yaml';
 import { parseTemplateSchema } from '../core/templateSchema';
-import { DEPLOYMENT_STATUSES, SERVICE_STATUSES, TEMPLATE_VERSION_STATUSES, type DeploymentStatus } from './shapes';
+import { DEPLOYMENT_STATUSES, TEMPLATE_VERSION_STATUSES, type DeploymentStatus } from '../core/protonModel';
+import { SERVICE_STATUSES } from './shapes';
 import {
   STATE_FORMAT,
   type ComponentRecord,

@@ -1,7 +1,8 @@
 // Starts the local Proton emulator the way a user does (`node dist/emulator.js --port 0 ...`) and hands the tests
 // a real @aws-sdk/client-proton client pointed at it, plus the emulator's introspection endpoints.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before } from 'node:test';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -23,6 +24,7 @@ import {
 } from '@aws-sdk/client-proton';
 import * as ProtonModel from '@aws-sdk/client-proton';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { LISTENING_LINE, spawnEmulator, startEmulatorProcess, type EmulatorExit } from '../../../src/proton/emulatorProcess';
 
 function findRepoRoot(start: string): string {
   let dir = start;
@@ -44,8 +46,8 @@ export function seedPath(name: string): string {
   return path.join(SEEDS_DIR, name);
 }
 
-/** The first stdout line, exactly as §3 fixes it. */
-export const LISTENING_LINE = /^Proton emulator listening on (http:\/\/([^:/\s]+):(\d+))$/;
+/** The first stdout line, exactly as the emulator's contract fixes it. */
+export { LISTENING_LINE };
 
 export const DUMMY_CREDENTIALS = { accessKeyId: 'AKIDTESTDUMMY', secretAccessKey: 'dummy-secret' };
 
@@ -65,10 +67,7 @@ export interface RawResponse {
   json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-export interface ExitResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
+export type ExitResult = EmulatorExit;
 
 export interface Emulator {
   /** `http://HOST:PORT` as printed on the first stdout line. */
@@ -91,96 +90,23 @@ export interface Emulator {
   readonly exited: Promise<ExitResult>;
 }
 
-const live = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of live) child.kill('SIGKILL');
-});
-
-const MAX_CAPTURE = 1 << 20;
-
-function capture(stream: NodeJS.ReadableStream | null, sink: { text: string }): void {
-  stream?.setEncoding('utf8');
-  stream?.on('data', (chunk: string) => {
-    if (sink.text.length < MAX_CAPTURE) sink.text += chunk;
-  });
-}
-
-function spawnEmulator(args: string[], env?: NodeJS.ProcessEnv): ChildProcess {
-  if (!existsSync(EMULATOR_JS)) throw new Error(`${EMULATOR_JS} is missing: run \`node esbuild.mjs --tests\` first`);
-  const child = spawn(process.execPath, [EMULATOR_JS, ...args], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: env ?? process.env,
-  });
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-  return child;
-}
-
-function exitOf(child: ChildProcess): Promise<ExitResult> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve({ code: child.exitCode, signal: child.signalCode });
-      return;
-    }
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
-}
-
 /**
  * Runs the emulator with `--port 0` plus the given flags, waits for the first stdout line and returns a handle.
- * Register `after(() => emu.stop())` (or `t.after`) so that the runner exits.
+ * Register `after(() => emu.stop())` (or `t.after`) so that the runner exits; in a describe, prefer useEmulator().
  */
 export async function startEmulator(
   flags: string[] = [],
   options: { startTimeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Emulator> {
-  const args = flags.includes('--port') ? flags : ['--port', '0', ...flags];
-  const child = spawnEmulator(args, options.env);
-  const exited = exitOf(child);
-  const stderr = { text: '' };
-  const stdout = { text: '' };
-  capture(child.stderr, stderr);
-
-  const firstLine = await new Promise<string>((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => {
-      fail(new Error(`the emulator printed no first line within ${options.startTimeoutMs ?? 10_000} ms`));
-    }, options.startTimeoutMs ?? 10_000);
-    const onData = (chunk: string): void => {
-      buffer += chunk;
-      const newline = buffer.indexOf('\n');
-      if (newline < 0) return;
-      cleanup();
-      stdout.text = buffer.slice(newline + 1);
-      capture(child.stdout, stdout);
-      resolve(buffer.slice(0, newline).replace(/\r$/, ''));
-    };
-    const onExit = (code: number | null, signal: string | null): void => {
-      fail(new Error(`the emulator exited (code ${code}, signal ${signal}) before its first line:\n${buffer}\n${stderr.text}`));
-    };
-    function cleanup(): void {
-      clearTimeout(timer);
-      child.stdout?.off('data', onData);
-      child.off('exit', onExit);
-    }
-    function fail(error: Error): void {
-      cleanup();
-      child.kill('SIGKILL');
-      reject(error);
-    }
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', onData);
-    child.once('exit', onExit);
+  if (!existsSync(EMULATOR_JS)) throw new Error(`${EMULATOR_JS} is missing: run \`node esbuild.mjs --tests\` first`);
+  const running = await startEmulatorProcess({
+    script: EMULATOR_JS,
+    args: flags,
+    cwd: REPO_ROOT,
+    env: options.env,
+    timeoutMs: options.startTimeoutMs,
   });
-
-  const match = LISTENING_LINE.exec(firstLine);
-  if (!match) {
-    child.kill('SIGKILL');
-    throw new Error(`unexpected first line: ${JSON.stringify(firstLine)}`);
-  }
-  const url = match[1];
-  const port = Number(match[3]);
+  const { url } = running;
   const clients: ProtonClient[] = [];
 
   async function raw(target: string | undefined, body: string, headers: Record<string, string> = {}): Promise<RawResponse> {
@@ -203,19 +129,15 @@ export async function startEmulator(
     return { status: response.status, headers: response.headers, text, json };
   }
 
-  const emulator: Emulator = {
+  return {
     url,
-    port,
-    firstLine,
-    child,
-    exited,
+    port: running.port,
+    firstLine: running.firstLine,
+    child: running.child,
+    exited: running.exited,
+    output: running.output,
     client(config: Partial<ProtonClientConfig> = {}): ProtonClient {
-      const client = new ProtonClient({
-        endpoint: url,
-        region: 'us-east-1',
-        credentials: DUMMY_CREDENTIALS,
-        ...config,
-      });
+      const client = new ProtonClient({ endpoint: url, region: 'us-east-1', credentials: DUMMY_CREDENTIALS, ...config });
       clients.push(client);
       return client;
     },
@@ -227,30 +149,49 @@ export async function startEmulator(
     async reset(): Promise<void> {
       const response = await fetch(`${url}/__emulator/reset`, { method: 'POST' });
       await response.arrayBuffer();
-      if (response.status < 200 || response.status > 299) {
-        throw new Error(`POST /__emulator/reset answered ${response.status}`);
-      }
+      if (response.status < 200 || response.status > 299) throw new Error(`POST /__emulator/reset answered ${response.status}`);
     },
     raw,
-    op(operation: string, input: unknown): Promise<RawResponse> {
-      return raw(`AwsProton20200720.${operation}`, JSON.stringify(input));
-    },
-    output() {
-      return { stdout: stdout.text, stderr: stderr.text };
-    },
-    async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 5_000): Promise<ExitResult> {
+    op: (operation, input) => raw(`AwsProton20200720.${operation}`, JSON.stringify(input)),
+    stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<ExitResult> {
       for (const client of clients.splice(0)) client.destroy();
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill(signal);
-        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-        const result = await exited;
-        clearTimeout(timer);
-        return result;
-      }
-      return exited;
+      return running.stop(signal, timeoutMs);
     },
   };
-  return emulator;
+}
+
+/** An emulator for the tests of one describe: started before them, stopped after. */
+export interface SuiteEmulator {
+  /** The running emulator (inside tests and hooks only). */
+  readonly emu: Emulator;
+  /** A client of it with the default configuration. */
+  readonly client: ProtonClient;
+}
+
+/**
+ * Starts an emulator with these flags (a function: evaluated at start) before the describe's tests and stops it
+ * after them.
+ */
+export function useEmulator(flags: string[] | (() => string[])): SuiteEmulator {
+  let emu: Emulator | undefined;
+  let client: ProtonClient | undefined;
+  before(async () => {
+    emu = await startEmulator(typeof flags === 'function' ? flags() : flags);
+    client = emu.client();
+  });
+  after(() => emu?.stop());
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the emulator of this describe is not running (use it inside tests)');
+    return value;
+  };
+  return {
+    get emu() {
+      return started(emu);
+    },
+    get client() {
+      return started(client);
+    },
+  };
 }
 
 /** Runs the emulator expecting it to exit by itself (a refused start); returns its exit and output. */
@@ -258,12 +199,11 @@ export async function runEmulatorToExit(
   flags: string[],
   timeoutMs = 10_000,
 ): Promise<ExitResult & { stdout: string; stderr: string; timedOut: boolean }> {
-  const args = flags.includes('--port') ? flags : ['--port', '0', ...flags];
-  const child = spawnEmulator(args);
+  const child = spawnEmulator({ script: EMULATOR_JS, args: flags, cwd: REPO_ROOT });
   const stdout = { text: '' };
   const stderr = { text: '' };
-  capture(child.stdout, stdout);
-  capture(child.stderr, stderr);
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout.text += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr.text += chunk));
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
