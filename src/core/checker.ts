@@ -8,6 +8,7 @@ import { SPEC_MAX_LENGTH } from './protonModel';
 import type { ProtonFacts } from './protonSnapshot';
 import { instanceIndex, isObj, isServiceSpec, specStructureProblems } from './serviceSpec';
 import { looksLikeServiceSpec, parseSpecDocument, spanOfPath, spanToRange, type Range, type SpecDocument } from './specDocument';
+import type { Directive } from './directives';
 import { specTargets, type OpsMapping, type SpecTarget, type SpecTargets } from './specTargets';
 import { checkTarget, type TargetInfo } from './targetChecks';
 
@@ -43,6 +44,8 @@ export interface CheckResult {
   isSpec: boolean;
   problems: CheckedProblem[];
   targets: SpecTargets;
+  /** Every directive comment (valid or not), for CodeLens, completion and hover. */
+  directives: Directive[];
   /** Per target: the instance, the version the update lands on and its schema, for CodeLens, completion, hover. */
   targetInfo: TargetInfo[];
   /** Proton data the checks lacked: fetch it, then check again. */
@@ -71,7 +74,7 @@ function tooLargeProblem(sd: SpecDocument): Problem {
 export function checkSpecDocument(input: string | SpecDocument, opts: CheckOptions = {}): CheckResult {
   const sd = typeof input === 'string' ? parseSpecDocument(input) : input;
   const none: SpecTargets = { targets: [], source: 'none' };
-  const result: CheckResult = { isSpec: true, problems: [], targets: none, targetInfo: [], needs: [] };
+  const result: CheckResult = { isSpec: true, problems: [], targets: none, directives: sd.directives.directives, targetInfo: [], needs: [] };
   if (!opts.force && !sd.unparsed && !looksLikeServiceSpec(sd.text) && !isServiceSpec(sd.js)) {
     return { ...result, isSpec: false };
   }
@@ -88,7 +91,13 @@ export function checkSpecDocument(input: string | SpecDocument, opts: CheckOptio
     knownInstances: known,
     parsed: sd.js,
   });
-  if (sd.syntax.length) return finish(sd, result, raw);
+  if (sd.syntax.length) {
+    // While a person types the YAML is often broken: keep the targets' versions and schemas for completion, but
+    // report only the syntax.
+    const partial = { ...sd, js: sd.partial };
+    if (opts.facts) for (const t of result.targets.targets) result.targetInfo.push(checkTarget(partial, t, opts.facts, [], result.needs));
+    return finish(sd, result, raw);
+  }
   raw.push(...specStructureProblems(sd.js));
   const listed = isServiceSpec(sd.js) && Array.isArray(sd.js.instances);
   for (const t of result.targets.targets) {

@@ -36,8 +36,10 @@ export interface SpecDocument {
   /** Not parsed at all (over PARSE_LIMIT). */
   unparsed: boolean;
   doc?: Document.Parsed;
-  /** The plain value (undefined when unparsed or unreadable). */
+  /** The plain value (undefined when unparsed, unreadable or with syntax errors). */
   js: unknown;
+  /** The value as far as it could be read despite syntax errors (for completion while typing). */
+  partial?: unknown;
   /** yaml-syntax problems (with spans). */
   syntax: Problem[];
   directives: DirectivesResult;
@@ -94,6 +96,7 @@ export function parseSpecDocument(text: string): SpecDocument {
       }));
     }
     if (out.doc && !out.syntax.length) out.js = out.doc.toJS({ maxAliasCount: 100 });
+    else if (out.doc) out.partial = out.doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     // Alias bombs (ReferenceError) and deep nesting (RangeError) end here.
     const msg = e instanceof RangeError ? 'The YAML is nested too deeply to read.' : `The YAML cannot be read: ${(e as Error).message.split('\n')[0]}`;
