@@ -30,6 +30,8 @@ export interface TargetInfo {
   schema?: TemplateSchema;
   /** The `instances` entry of the target, or -1. */
   entryIndex: number;
+  /** True when Proton would refuse the directive's deploymentType/versions. */
+  refused?: boolean;
   /** Busy status of the instance or its component. */
   busy?: string;
   update?: AvailableUpdate;
@@ -95,7 +97,9 @@ export function checkTarget(sd: SpecDocument, t: SpecTarget, facts: ProtonFacts,
   };
   info.template = template;
   const env = snap.environments.get(inst.environmentName);
+  const before = out.length;
   info.landing = versionChecks(sd, t, inst, template, env, entryIndex, out);
+  info.refused = out.slice(before).some((p) => p.severity === 'error');
   info.update = availableUpdate(inst, template, env);
   updateAvailable(sd, t, info, out);
   inputChecks(sd, t, info, facts, out, needs);
@@ -191,7 +195,7 @@ const PROBLEM_FIELDS: Partial<Record<string, string[]>> = {
 
 function updateAvailable(sd: SpecDocument, t: SpecTarget, info: TargetInfo, out: Problem[]): void {
   const { update: u, landing, instance: inst, template } = info;
-  if (!u || !landing || !inst || !template) return;
+  if (!u || !landing || !inst || !template || info.refused) return;
   if (Number(landing.major) > Number(u.major) || (Number(landing.major) === Number(u.major) && Number(landing.minor) >= Number(u.minor))) return;
   const how = u.kind === 'minor' ? 'MINOR_VERSION' : 'MAJOR_VERSION';
   out.push(problem(
@@ -210,6 +214,9 @@ function landingLabel(info: TargetInfo): string {
 function inputChecks(sd: SpecDocument, t: SpecTarget, info: TargetInfo, facts: ProtonFacts, out: Problem[], needs: FactNeed[]): void {
   const { landing, template, instance: inst } = info;
   if (!landing || !template || !inst || info.entryIndex < 0) return;
+  // An entry whose spec is not a mapping has a structure problem already; judging its inputs adds only noise.
+  const entry = (sd.js as { instances: unknown[] }).instances[info.entryIndex];
+  if (!isObj(entry) || !isObj(entry.spec)) return;
   const detail = facts.versionDetail(template.name, landing.major, landing.minor);
   if (!detail) {
     needs.push({ kind: 'versionDetail', templateName: template.name, major: landing.major, minor: landing.minor });
@@ -229,7 +236,9 @@ function inputChecks(sd: SpecDocument, t: SpecTarget, info: TargetInfo, facts: P
   const res = checkInstanceSpec(sd.js, { instanceName: t.name, environmentName: inst.environmentName, schema, deployedInputs: deployed ?? {} });
   const label = landingLabel(info);
   for (const p of res.problems) {
-    if (p.code === 'target-not-in-spec') continue;
+    // Structure is specStructureProblems' job; only the environment mismatch is new here.
+    if (p.code !== 'spec-structure' && !p.code.startsWith('input-')) continue;
+    if (p.code === 'spec-structure' && !(typeof entry.environment === 'string' && entry.environment !== '')) continue;
     const rel = p.path ?? [];
     if (!deployed && rel.length >= 4 && rel[2] === 'spec' && keep.includes(String(rel[3]))) continue;
     if (!p.code.startsWith('input-')) {
