@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerInstanceCommands } from './commands/instanceCommands';
 import { registerUpdateCommand } from './commands/update/updateCommand';
+import { registerDiagnostics } from './diagnostics/registerDiagnostics';
 import { ConnectionManager } from './connection/connectionManager';
 import { registerConnectionUi } from './connection/connectionPickers';
 import { LocalEmulator, registerLocalEmulatorCommands } from './connection/localEmulator';
@@ -23,13 +24,14 @@ export function activate(context: vscode.ExtensionContext): ProtonExtensionApi {
   const connection = new ConnectionManager(cache);
   const emulator = new LocalEmulator(context.extensionUri, connection);
   const view = registerInstancesView(context, cache, connection);
+  const spec = registerDiagnostics(context, cache);
   context.subscriptions.push(
     connection,
     registerConnectionUi(connection),
     registerLocalEmulatorCommands(emulator),
     view,
     registerInstanceCommands(cache, view.specFiles),
-    registerUpdateCommand({ cache, state: context.workspaceState }),
+    registerUpdateCommand({ cache, state: context.workspaceState, specFiles: () => spec.specFiles.all().map((p) => vscode.Uri.file(p)) }),
     { dispose: disposeLog },
   );
   connection.update();
