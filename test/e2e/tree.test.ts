@@ -3,10 +3,8 @@
 // context menu opens a deployed spec and cancels a deployment.
 import { test, before, after } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { openWorkbench, ROOT, type Workbench } from './workbench';
+import { openWorkbench, type Workbench } from './workbench';
 
 let wb: Workbench;
 let pane: Locator;
@@ -16,6 +14,14 @@ before(async () => {
   await wb.page.locator('.activitybar .action-item a[aria-label^="Proton"]').click({ timeout: 30_000 });
   pane = wb.pane('Service Instances');
   await pane.waitFor({ timeout: 30_000 });
+  await wb.page.mouse.move(900, 600); // no tooltip over the activity bar in the pictures
+  // A wider side bar, as people size it, so descriptions are not cut short in the pictures.
+  const box = (await wb.page.locator('.part.sidebar').boundingBox())!;
+  await wb.page.mouse.move(box.x + box.width + 1, box.y + 300);
+  await wb.page.mouse.down();
+  await wb.page.mouse.move(box.x + box.width + 230, box.y + 300, { steps: 5 });
+  await wb.page.mouse.up();
+  await wb.page.mouse.move(900, 600);
 });
 
 after(async () => {
@@ -63,10 +69,8 @@ test('"Proton: Start Local Emulator" fills the tree with the demo account, statu
   const preview = instanceRow('auth-gateway', 'preview');
   assert.match(await preview.innerText(), /In progress/);
   assert.equal(await preview.locator('.codicon-sync.codicon-modifier-spin').count(), 1, 'IN_PROGRESS spins');
-  await wb.page.mouse.move(700, 450); // no hover highlight in the picture
-  const shot = await wb.screenshot('tree-demo');
-  // The README shows this picture of the tree with the demo data.
-  copyFileSync(shot, join(ROOT, 'media', 'screenshot.png'));
+  await wb.page.mouse.move(900, 600); // no hover highlight in the picture
+  await wb.screenshot('tree-demo'); // the README's picture (media/screenshot.png) is this one
   const failed = instanceRow('email-sender', 'prod');
   await failed.scrollIntoViewIfNeeded();
   assert.equal(await failed.locator('.codicon-error').count(), 1, 'FAILED shows an error icon');
