@@ -5,6 +5,7 @@ import { ConnectionManager } from './connection/connectionManager';
 import { registerConnectionUi } from './connection/connectionPickers';
 import { LocalEmulator, registerLocalEmulatorCommands } from './connection/localEmulator';
 import { createGatewayLazily } from './connection/protonClientLoader';
+import { registerDiagnostics, type SpecServices } from './diagnostics/registerDiagnostics';
 import { ProtonCache } from './proton/cache';
 import { disposeLog, logTo } from './ui/log';
 import { registerInstancesView, type InstancesView } from './views/instancesView';
@@ -15,6 +16,7 @@ export interface ProtonExtensionApi {
   connection: ConnectionManager;
   emulator: LocalEmulator;
   view: InstancesView;
+  specs: SpecServices;
 }
 
 export function activate(context: vscode.ExtensionContext): ProtonExtensionApi {
@@ -22,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): ProtonExtensionApi {
   const connection = new ConnectionManager(cache);
   const emulator = new LocalEmulator(context.extensionUri, connection);
   const view = registerInstancesView(context, cache, connection);
+  const specs = registerDiagnostics(context, cache);
   context.subscriptions.push(
     connection,
     registerConnectionUi(connection),
@@ -31,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): ProtonExtensionApi {
     { dispose: disposeLog },
   );
   connection.update();
-  return { cache, connection, emulator, view };
+  return { cache, connection, emulator, view, specs };
 }
 
 export function deactivate(): void {

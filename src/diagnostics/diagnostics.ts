@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { CheckedProblem } from '../core/checker';
 import { problemHelpUri } from '../core/problemHelp';
+import { looksLikeServiceSpec } from '../core/specDocument';
 import { isYamlDocument, type SpecFileIndex } from './specFileIndex';
 import type { SpecChecks } from './specChecks';
 
@@ -66,7 +67,8 @@ export class SpecDiagnostics implements vscode.Disposable {
   }
 
   private publish(doc: vscode.TextDocument): void {
-    const isSpec = this.index.noteDocument(doc);
+    const scheme = doc.uri.scheme;
+    const isSpec = scheme === 'file' ? this.index.noteDocument(doc) : scheme === 'untitled' && looksLikeServiceSpec(doc.getText());
     if (!isSpec) {
       this.collection.delete(doc.uri);
       return;
