@@ -25,6 +25,13 @@ export class LocalEmulator implements vscode.Disposable {
     return this.proc?.child.pid;
   }
 
+  /** Settles when the last started emulator has exited (immediately when none runs). */
+  get stopped(): Promise<void> {
+    return this.lastExit;
+  }
+
+  private lastExit: Promise<void> = Promise.resolve();
+
   async start(): Promise<EmulatorProcess> {
     if (this.proc) {
       this.manager.setLocalEmulator(this.proc.url);
@@ -45,6 +52,7 @@ export class LocalEmulator implements vscode.Disposable {
       onLine: (line, stream) => (stream === 'stderr' ? log.warn(`emulator: ${line}`) : log.debug(`emulator: ${line}`)),
     });
     this.proc = proc;
+    this.lastExit = proc.exited.then(() => undefined);
     log.info(`Local Proton emulator started (pid ${proc.child.pid}) on ${proc.url}`);
     void proc.exited.then(({ code, signal }) => {
       if (this.proc !== proc) return;

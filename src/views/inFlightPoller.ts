@@ -8,6 +8,7 @@ export class InFlightPoller {
   private running = false;
   /** Ticks done, for tests and logs. */
   ticks = 0;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly cache: ProtonCache,
@@ -30,7 +31,7 @@ export class InFlightPoller {
 
   private async tick(): Promise<void> {
     this.timer = undefined;
-    if (!this.active()) return;
+    if (!this.active()) return this.settle();
     this.running = true;
     let remaining = 0;
     try {
@@ -43,10 +44,21 @@ export class InFlightPoller {
       this.running = false;
     }
     if (remaining > 0) this.kick();
+    if (!this.scheduled) this.settle();
+  }
+
+  /** Resolves when no poll is scheduled or running. */
+  idle(): Promise<void> {
+    return this.scheduled ? new Promise((resolve) => this.idleWaiters.push(resolve)) : Promise.resolve();
+  }
+
+  private settle(): void {
+    for (const w of this.idleWaiters.splice(0)) w();
   }
 
   stop(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    if (!this.running) this.settle();
   }
 }

@@ -19,6 +19,8 @@ export interface InstancesView extends vscode.Disposable {
   treeView: vscode.TreeView<TreeNode>;
   poller: InFlightPoller;
   specFiles: OpenSpecFiles;
+  /** What the Filter command applies (tests call it to skip the QuickPick). */
+  setFilter(filter: TreeFilter): void;
 }
 
 async function askFilter(current: TreeFilter): Promise<TreeFilter | undefined> {
@@ -128,5 +130,5 @@ export function registerInstancesView(
     vscode.commands.registerCommand('proton.toggleGrouping', () => setGrouping(provider.grouping === 'service' ? 'environment' : 'service')),
     vscode.commands.registerCommand('proton.showLogs', () => protonLog().show(true)),
   );
-  return { provider, treeView, poller, specFiles, dispose: () => disposables.dispose() };
+  return { provider, treeView, poller, specFiles, setFilter, dispose: () => disposables.dispose() };
 }
