@@ -32,7 +32,10 @@ const runMode = (): RunMode => vscode.workspace.getConfiguration('proton').get<R
 export class SpecDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('Proton');
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private readonly published = new vscode.EventEmitter<{ uri: vscode.Uri; version: number }>();
+  /** Fires after the diagnostics of a document version are set (tests wait on it instead of sleeping). */
+  readonly onDidPublish = this.published.event;
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.published];
   private recheckTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -76,6 +79,7 @@ export class SpecDiagnostics implements vscode.Disposable {
     const { result, version } = this.checks.check(doc);
     if (doc.version !== version) return;
     this.collection.set(doc.uri, result.problems.map(toDiagnostic));
+    this.published.fire({ uri: doc.uri, version });
   }
 
   private close(doc: vscode.TextDocument): void {
