@@ -2,11 +2,11 @@
 import * as vscode from 'vscode';
 import { registerInstanceCommands } from './commands/instanceCommands';
 import { registerUpdateCommand } from './commands/update/updateCommand';
-import { registerDiagnostics } from './diagnostics/registerDiagnostics';
 import { ConnectionManager } from './connection/connectionManager';
 import { registerConnectionUi } from './connection/connectionPickers';
 import { LocalEmulator, registerLocalEmulatorCommands } from './connection/localEmulator';
 import { createGatewayLazily } from './connection/protonClientLoader';
+import { registerDiagnostics, type SpecServices } from './diagnostics/registerDiagnostics';
 import { ProtonCache } from './proton/cache';
 import { disposeLog, logTo } from './ui/log';
 import { registerInstancesView, type InstancesView } from './views/instancesView';
@@ -17,6 +17,7 @@ export interface ProtonExtensionApi {
   connection: ConnectionManager;
   emulator: LocalEmulator;
   view: InstancesView;
+  specs: SpecServices;
 }
 
 export function activate(context: vscode.ExtensionContext): ProtonExtensionApi {
@@ -24,18 +25,18 @@ export function activate(context: vscode.ExtensionContext): ProtonExtensionApi {
   const connection = new ConnectionManager(cache);
   const emulator = new LocalEmulator(context.extensionUri, connection);
   const view = registerInstancesView(context, cache, connection);
-  const spec = registerDiagnostics(context, cache);
+  const specs = registerDiagnostics(context, cache);
   context.subscriptions.push(
     connection,
     registerConnectionUi(connection),
     registerLocalEmulatorCommands(emulator),
     view,
     registerInstanceCommands(cache, view.specFiles),
-    registerUpdateCommand({ cache, state: context.workspaceState, specFiles: () => spec.specFiles.all().map((p) => vscode.Uri.file(p)) }),
+    registerUpdateCommand({ cache, state: context.workspaceState, specFiles: () => specs.specFiles.all().map((p) => vscode.Uri.file(p)) }),
     { dispose: disposeLog },
   );
   connection.update();
-  return { cache, connection, emulator, view };
+  return { cache, connection, emulator, view, specs };
 }
 
 export function deactivate(): void {

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { CheckedProblem } from '../core/checker';
 import { problemHelpUri } from '../core/problemHelp';
+import { looksLikeServiceSpec } from '../core/specDocument';
 import { isYamlDocument, type SpecFileIndex } from './specFileIndex';
 import type { SpecChecks } from './specChecks';
 
@@ -31,7 +32,10 @@ const runMode = (): RunMode => vscode.workspace.getConfiguration('proton').get<R
 export class SpecDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('Proton');
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private readonly published = new vscode.EventEmitter<{ uri: vscode.Uri; version: number }>();
+  /** Fires after the diagnostics of a document version are set (tests wait on it instead of sleeping). */
+  readonly onDidPublish = this.published.event;
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.published];
   private recheckTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -66,7 +70,8 @@ export class SpecDiagnostics implements vscode.Disposable {
   }
 
   private publish(doc: vscode.TextDocument): void {
-    const isSpec = this.index.noteDocument(doc);
+    const scheme = doc.uri.scheme;
+    const isSpec = scheme === 'file' ? this.index.noteDocument(doc) : scheme === 'untitled' && looksLikeServiceSpec(doc.getText());
     if (!isSpec) {
       this.collection.delete(doc.uri);
       return;
@@ -74,6 +79,7 @@ export class SpecDiagnostics implements vscode.Disposable {
     const { result, version } = this.checks.check(doc);
     if (doc.version !== version) return;
     this.collection.set(doc.uri, result.problems.map(toDiagnostic));
+    this.published.fire({ uri: doc.uri, version });
   }
 
   private close(doc: vscode.TextDocument): void {
