@@ -128,6 +128,47 @@ describe('Spec diagnostics', function () {
     for (const v of ['x-small', 'small', 'medium']) assert.ok(vlabels.includes(v), `${v} in ${vlabels.join(', ')}`);
   });
 
+  it('closing the document clears its diagnostics (an untitled spec, which closes with its editor)', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'proton: ServiceSpec\ninstances: [\n' });
+    await vscode.window.showTextDocument(doc);
+    await diagnosticsWhen(doc.uri, hasCode('yaml-syntax'), 'yaml-syntax');
+    const closed = new Promise<void>((resolve) => {
+      const sub = vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d.uri.toString() !== doc.uri.toString()) return;
+        sub.dispose();
+        resolve();
+      });
+    });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closed;
+    await diagnosticsWhen(doc.uri, (ds) => ds.length === 0, 'the diagnostics to go with the document');
+  });
+
+  it('proton.diagnostics.run "off" clears the diagnostics and "onType" brings them back', async () => {
+    const doc = await open('proton: EnvironmentSpec\ninstances: []\n');
+    await diagnosticsWhen(doc.uri, hasCode('not-service-spec'), 'not-service-spec');
+    const config = vscode.workspace.getConfiguration('proton');
+    await config.update('diagnostics.run', 'off', vscode.ConfigurationTarget.Global);
+    try {
+      await diagnosticsWhen(doc.uri, (ds) => ds.length === 0, 'no diagnostics');
+    } finally {
+      await config.update('diagnostics.run', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsWhen(doc.uri, hasCode('not-service-spec'), 'the diagnostics again');
+  });
+
+  it('a connection change re-checks: without Proton data only the local checks remain', async () => {
+    const doc = await open(kinds.find(([c]) => c === 'input-enum')?.[1] as string);
+    await diagnosticsWhen(doc.uri, hasCode('input-enum'), 'input-enum');
+    await vscode.workspace.getConfiguration('proton').update('endpoint', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    try {
+      await diagnosticsWhen(doc.uri, (ds) => !hasCode('input-enum')(ds), 'the Proton checks to go with the connection');
+    } finally {
+      await vscode.workspace.getConfiguration('proton').update('endpoint', emulator.url, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsWhen(doc.uri, hasCode('input-enum'), 'input-enum with the emulator again');
+  });
+
   it('typing 100 edits makes no Proton request', async () => {
     const doc = await open(`# proton-update: serviceName=email-sender name=dev\n${SPEC('dev', `${QUEUE}      task_size: "small"\n`)}`);
     await diagnosticsWhen(doc.uri, hasCode('version-update-available'), 'the first full check');
