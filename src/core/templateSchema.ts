@@ -226,25 +226,23 @@ export function validateInputs(schema: TemplateSchema, typeName: string, values:
   return problems;
 }
 
-/** Validates one value against one schema node (after following `$ref`s). */
-export function validateValue(
-  node: SchemaNode,
-  value: unknown,
-  types: Record<string, SchemaNode>,
-  path: (string | number)[] = [],
-): SchemaProblem[] {
-  const problems: SchemaProblem[] = [];
-  validateNode(node, value, path, types, problems, undefined);
-  return problems;
+/**
+ * The values with the defaults of missing properties filled in, at the top level and in nested objects that are
+ * present (a missing nested object is filled only when the schema gives it a default).
+ */
+export function withDefaults(schema: TemplateSchema, typeName: string, values: Record<string, unknown>): Record<string, unknown> {
+  const node = schema.types[typeName];
+  return node ? (fillDefaults(node, values, schema.types) as Record<string, unknown>) : { ...values };
 }
 
-/** The values with the defaults of missing properties filled in (top level and nested objects). */
-export function withDefaults(schema: TemplateSchema, typeName: string, values: Record<string, unknown>): Record<string, unknown> {
-  const node = schema.types[typeName] ? resolve(schema.types[typeName], schema.types) : undefined;
-  const out: Record<string, unknown> = { ...values };
-  for (const [k, p] of Object.entries(node?.properties ?? {})) {
-    const r = resolve(p, schema.types);
-    if (out[k] === undefined && r && r.default !== undefined) out[k] = r.default;
+function fillDefaults(rawNode: SchemaNode, value: unknown, types: Record<string, SchemaNode>): unknown {
+  const node = resolve(rawNode, types);
+  if (!node?.properties || !isPlainObject(value)) return value;
+  const out: Record<string, unknown> = { ...value };
+  for (const [k, p] of Object.entries(node.properties as Record<string, SchemaNode>)) {
+    const r = resolve(p, types);
+    if (out[k] === undefined && r?.default !== undefined) out[k] = r.default;
+    else if (out[k] !== undefined) out[k] = fillDefaults(p, out[k], types);
   }
   return out;
 }
