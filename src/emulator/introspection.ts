@@ -5,7 +5,7 @@ import type { Store } from './store';
 export interface CallRecord {
   operation: string;
   input: unknown;
-  status: number;
+  status: number | null;
   at: string;
 }
 
@@ -13,8 +13,11 @@ export interface CallRecord {
 export class CallLog {
   private calls: CallRecord[] = [];
 
-  record(operation: string, input: unknown, status: number): void {
-    this.calls.push({ operation, input, status, at: new Date().toISOString() });
+  /** Records a request as it arrives; its status is set when it is answered. */
+  record(operation: string, input: unknown): CallRecord {
+    const call: CallRecord = { operation, input, status: null, at: new Date().toISOString() };
+    this.calls.push(call);
+    return call;
   }
 
   list(): CallRecord[] {

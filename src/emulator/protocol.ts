@@ -22,13 +22,13 @@ export interface ProtocolRequest {
   tooLarge?: boolean;
 }
 
-export interface ProtocolAnswer {
-  status: number;
-  body: unknown;
+export interface ProtocolCall {
   /** The operation named by x-amz-target (as sent, when it lacks the prefix). */
   operation: string;
   /** The parsed body, or its text when it is not JSON. */
   input: unknown;
+  /** Proton's answer: the output shape, or an error's status and body. */
+  answer: Promise<{ status: number; body: unknown }>;
 }
 
 export interface ProtocolContext {
@@ -49,25 +49,30 @@ function parseBody(body: Buffer): Parsed {
   }
 }
 
-/** Answers one protocol request; every failure becomes Proton's error answer. */
-export function handleProtocolRequest(ctx: ProtocolContext, req: ProtocolRequest): ProtocolAnswer {
+/**
+ * Takes one protocol request: what it asks for (known at once, for the call log) and Proton's answer; every failure
+ * becomes Proton's error answer.
+ */
+export function handleProtocolRequest(ctx: ProtocolContext, req: ProtocolRequest): ProtocolCall {
   const target = String(req.headers['x-amz-target'] ?? '');
   const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : target;
   const parsed = parseBody(req.body);
   const input = parsed.error === undefined ? parsed.value : req.body.toString('utf8');
-  try {
-    return { status: 200, body: dispatch(ctx, req, target, operation, parsed), operation, input };
-  } catch (e) {
-    if (!(e instanceof ProtonError)) console.error(e);
-    const err = e instanceof ProtonError ? e : new ProtonError('InternalServerException', `The emulator failed: ${(e as Error)?.message ?? String(e)}`);
-    return { status: err.status, body: err.body(), operation, input };
-  }
+  const answer = dispatch(ctx, req, target, operation, parsed).then(
+    (body) => ({ status: 200, body }),
+    (e: unknown) => {
+      if (!(e instanceof ProtonError)) console.error(e);
+      const err = e instanceof ProtonError ? e : new ProtonError('InternalServerException', `The emulator failed: ${(e as Error)?.message ?? String(e)}`);
+      return { status: err.status, body: err.body() };
+    },
+  );
+  return { operation, input, answer };
 }
 
-function dispatch(ctx: ProtocolContext, req: ProtocolRequest, target: string, operation: string, parsed: Parsed): unknown {
+async function dispatch(ctx: ProtocolContext, req: ProtocolRequest, target: string, operation: string, parsed: Parsed): Promise<unknown> {
   const fault = injectedFault(ctx.faults);
   if (fault) throw fault;
-  if (ctx.credentials) verifySigV4(ctx.credentials, req, req.body);
+  if (ctx.credentials) await verifySigV4(ctx.credentials, req, req.body);
   if (req.method !== 'POST' || req.url.split('?')[0] !== '/') {
     throw new ProtonError('UnknownOperationException', `Proton answers POST / only; got ${req.method} ${req.url}.`);
   }

@@ -108,8 +108,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       const out = handleIntrospection(method, path, ctx.store, log);
       return send(res, out.status, out.body, requestId, 'application/json');
     }
-    const out = handleProtocolRequest(ctx, { method, url, headers: req.headers, body, tooLarge });
-    log.record(out.operation, out.input, out.status);
+    const call = handleProtocolRequest(ctx, { method, url, headers: req.headers, body, tooLarge });
+    const record = log.record(call.operation, call.input);
+    const out = await call.answer;
+    record.status = out.status;
     await delay(ctx.faults.latencyMs);
     send(res, out.status, out.body, requestId, JSON_TYPE);
   };
