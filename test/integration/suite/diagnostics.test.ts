@@ -2,7 +2,7 @@
 // the "Proton" collection with its code and README link, a quick fix applied through executeCodeActionProvider
 // removes its problem, completion offers the schema's inputs and enum values, and typing makes no Proton request.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -92,6 +92,25 @@ describe('Spec diagnostics', function () {
       assert.equal(typeof d.code === 'object' && d.code.target.toString(), `https://github.com/vscode-proton/vscode-proton#${code}`);
     });
   }
+
+  it('a proton-ops.yaml in the workspace maps a spec (the demo email-sender and its two deliberate mistakes)', async () => {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath as string;
+    const sub = join(root, `ops-${Date.now()}`);
+    mkdirSync(join(sub, 'services', 'email-sender'), { recursive: true });
+    try {
+      const demo = join(REPO_ROOT, 'demo', 'workspace');
+      writeFileSync(join(sub, 'services', 'email-sender', 'spec.yaml'), readFileSync(join(demo, 'services', 'email-sender', 'spec.yaml')));
+      writeFileSync(join(sub, 'proton-ops.yaml'), readFileSync(join(demo, 'proton-ops.yaml')));
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(join(sub, 'services', 'email-sender', 'spec.yaml')));
+      await vscode.window.showTextDocument(doc);
+      const ds = await diagnosticsWhen(doc.uri, (x) => hasCode('input-enum')(x) && hasCode('input-range')(x), 'input-enum and input-range');
+      const errors = ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => [codeOf(d), doc.getText(d.range)]);
+      assert.deepEqual(errors, [['input-enum', '"large"'], ['input-range', '0']]);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      rmSync(sub, { recursive: true, force: true });
+    }
+  });
 
   it('a quick fix from executeCodeActionProvider removes its problem', async () => {
     const doc = await open(kinds.find(([c]) => c === 'version-major-mismatch')?.[1] as string);
