@@ -23,7 +23,15 @@ import {
   type ServiceInstanceSummary,
 } from '@aws-sdk/client-proton';
 import * as ProtonModel from '@aws-sdk/client-proton';
+import { NormalizedSchema } from '@smithy/core/schema';
+import type { StaticOperationSchema, StaticStructureSchema } from '@smithy/types';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import {
+  deployedVersionStatus,
+  recommendedMinor as coreRecommendedMinor,
+  recommendedVersion as coreRecommendedVersion,
+  type VersionRef,
+} from '../../../src/core/templateVersions';
 import { LISTENING_LINE, spawnEmulator, startEmulatorProcess, type EmulatorExit } from '../../../src/proton/emulatorProcess';
 
 function findRepoRoot(start: string): string {
@@ -378,44 +386,26 @@ export function seedModel(raw: any): SeedModel {
   };
 }
 
-/** Numeric comparison of version parts ("10" > "9"). */
-export function compareVersions(a: { major: string; minor: string }, b: { major: string; minor: string }): number {
-  return Number(a.major) - Number(b.major) || Number(a.minor) - Number(b.minor);
-}
-
 export function seedTemplate(seed: SeedModel, name: string): SeedTemplate {
   const template = seed.serviceTemplates.find((t) => t.name === name);
   assert.ok(template, `seed has service template ${name}`);
   return template;
 }
 
-/** The template's recommended version: its highest PUBLISHED version (design §3). */
-export function recommendedVersion(seed: SeedModel, templateName: string): { major: string; minor: string } | undefined {
-  return seedTemplate(seed, templateName)
-    .versions.filter((v) => v.status === 'PUBLISHED')
-    .map((v) => ({ major: v.majorVersion, minor: v.minorVersion }))
-    .sort(compareVersions)
-    .pop();
+/** The template's recommended version, by src/core's rule (its own tests are tables in test/unit/core). */
+export function recommendedVersion(seed: SeedModel, templateName: string): VersionRef | undefined {
+  return coreRecommendedVersion(seedTemplate(seed, templateName));
 }
 
-/** A major's recommended minor: its highest PUBLISHED minor. */
+/** A major's recommended minor, by src/core's rule. */
 export function recommendedMinor(seed: SeedModel, templateName: string, major: string): string | undefined {
-  return seedTemplate(seed, templateName)
-    .versions.filter((v) => v.status === 'PUBLISHED' && v.majorVersion === major)
-    .map((v) => v.minorVersion)
-    .sort((a, b) => Number(a) - Number(b))
-    .pop();
+  return coreRecommendedMinor(seedTemplate(seed, templateName), major);
 }
 
-/** UP_TO_DATE / BEHIND_MINOR / BEHIND_MAJOR against the template's recommended version. */
+/** UP_TO_DATE / BEHIND_MINOR / BEHIND_MAJOR against the template's recommended version, by src/core's rule. */
 export function versionStatus(seed: SeedModel, instance: SeedInstance): string {
-  const rec = recommendedVersion(seed, instance.templateName);
-  assert.ok(rec, `template ${instance.templateName} has a recommended version`);
-  if (Number(instance.templateMajorVersion) < Number(rec.major)) return 'BEHIND_MAJOR';
-  if (Number(instance.templateMajorVersion) === Number(rec.major) && Number(instance.templateMinorVersion) < Number(rec.minor)) {
-    return 'BEHIND_MINOR';
-  }
-  return 'UP_TO_DATE';
+  assert.ok(recommendedVersion(seed, instance.templateName), `template ${instance.templateName} has a recommended version`);
+  return deployedVersionStatus(seedTemplate(seed, instance.templateName), instance.templateMajorVersion, instance.templateMinorVersion);
 }
 
 export function seedInstance(seed: SeedModel, name: string): SeedInstance {
@@ -546,81 +536,58 @@ export function bulkSeedText(count: number, servicesCount = 7): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The Smithy model as the SDK ships it (its schemas), to check raw answers member by member
+// The Smithy model as the SDK ships it, read through Smithy's NormalizedSchema, to check raw answers member by member
 
-type SchemaRef = unknown;
-
-function resolveSchema(s: SchemaRef): SchemaRef {
-  let current = s;
-  for (let n = 0; n < 10; n++) {
-    if (typeof current === 'function') current = (current as () => SchemaRef)();
-    else if (Array.isArray(current) && typeof current[0] === 'function') current = current[0];
-    else if (Array.isArray(current) && current.length === 2 && current[0] === null) current = current[1];
-    else return current;
-  }
-  return current;
+function kindOf(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
 }
 
-function checkAgainst(schemaRef: SchemaRef, value: unknown, path: string, problems: string[]): void {
-  const schema = resolveSchema(schemaRef);
-  const kind = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-  if (typeof schema === 'number') {
-    if (schema & 64) {
-      if (!Array.isArray(value)) problems.push(`${path}: a list expected, got ${kind(value)}`);
-      else value.forEach((item, n) => checkAgainst(schema & ~64, item, `${path}[${n}]`, problems));
-      return;
-    }
-    if (schema & 128) {
-      if (kind(value) !== 'object') problems.push(`${path}: a map expected, got ${kind(value)}`);
-      else for (const [k, v] of Object.entries(value as object)) checkAgainst(schema & ~128, v, `${path}.${k}`, problems);
-      return;
-    }
-    const expected = schema === 0 || schema === 21 ? 'string' : schema === 2 ? 'boolean' : schema === 15 ? undefined : 'number';
-    if (expected && typeof value !== expected) problems.push(`${path}: a ${expected} expected, got ${kind(value)} ${JSON.stringify(value)}`);
-    if (schema >= 4 && schema <= 7 && typeof value === 'number' && !(value > 1e9 && value < 1e10)) {
-      problems.push(`${path}: a timestamp in epoch seconds expected, got ${value}`);
-    }
-    return;
-  }
-  if (!Array.isArray(schema)) return;
-  const [type] = schema as [number];
-  if (type === 0) return checkAgainst(schema[4], value, path, problems);
-  if (type === 1) {
-    if (!Array.isArray(value)) problems.push(`${path}: a list expected (${schema[2]}), got ${kind(value)}`);
-    else value.forEach((item, n) => checkAgainst(schema[4], item, `${path}[${n}]`, problems));
-    return;
-  }
-  if (type === 2) {
-    if (kind(value) !== 'object') problems.push(`${path}: a map expected (${schema[2]}), got ${kind(value)}`);
-    else for (const [k, v] of Object.entries(value as object)) checkAgainst(schema[5], v, `${path}.${k}`, problems);
-    return;
-  }
-  if (type === 3 || type === 4) {
-    const name = schema[2] as string;
-    const members = schema[4] as string[];
-    const targets = schema[5] as SchemaRef[];
-    if (kind(value) !== 'object') {
-      problems.push(`${path}: a ${name} structure expected, got ${kind(value)}`);
+/** How many leading members a structure requires: the last element of the SDK's (public) static structure tuple. */
+function requiredCount(schema: NormalizedSchema): number {
+  const tuple = schema.getSchema() as unknown as StaticStructureSchema;
+  return Array.isArray(tuple) ? (tuple[6] ?? 0) : 0;
+}
+
+function checkAgainst(schema: NormalizedSchema, value: unknown, path: string, problems: string[]): void {
+  const kind = kindOf(value);
+  if (schema.isListSchema()) {
+    if (!Array.isArray(value)) problems.push(`${path}: a list expected${schema.getName() ? ` (${schema.getName()})` : ''}, got ${kind}`);
+    else value.forEach((item, n) => checkAgainst(schema.getValueSchema(), item, `${path}[${n}]`, problems));
+  } else if (schema.isMapSchema()) {
+    if (kind !== 'object') problems.push(`${path}: a map expected${schema.getName() ? ` (${schema.getName()})` : ''}, got ${kind}`);
+    else for (const [k, v] of Object.entries(value as object)) checkAgainst(schema.getValueSchema(), v, `${path}.${k}`, problems);
+  } else if (schema.isStructSchema()) {
+    const name = schema.getName() ?? 'structure';
+    if (kind !== 'object') {
+      problems.push(`${path}: a ${name} structure expected, got ${kind}`);
       return;
     }
     const obj = value as Record<string, unknown>;
-    for (const key of Object.keys(obj)) if (!members.includes(key)) problems.push(`${path}.${key}: not a member of ${name}`);
-    const required = type === 3 ? ((schema[6] as number | undefined) ?? 0) : 0;
-    members.slice(0, required).forEach((m) => {
+    const members = schema.getMemberSchemas();
+    for (const key of Object.keys(obj)) if (!(key in members)) problems.push(`${path}.${key}: not a member of ${name}`);
+    const required = schema.isUnionSchema() ? 0 : requiredCount(schema);
+    Object.keys(members).slice(0, required).forEach((m) => {
       if (obj[m] === undefined || obj[m] === null) problems.push(`${path}.${m}: required by ${name}, missing`);
     });
-    if (type === 4 && Object.keys(obj).length !== 1) problems.push(`${path}: the union ${name} must hold exactly one member`);
-    members.forEach((m, n) => {
-      if (obj[m] !== undefined && obj[m] !== null) checkAgainst(targets[n], obj[m], `${path}.${m}`, problems);
-    });
+    if (schema.isUnionSchema() && Object.keys(obj).length !== 1) problems.push(`${path}: the union ${name} must hold exactly one member`);
+    for (const [m, member] of Object.entries(members)) {
+      if (obj[m] !== undefined && obj[m] !== null) checkAgainst(member, obj[m], `${path}.${m}`, problems);
+    }
+  } else {
+    const expected = schema.isStringSchema() ? 'string' : schema.isBooleanSchema() ? 'boolean' : schema.isDocumentSchema() ? undefined : 'number';
+    if (expected && typeof value !== expected) problems.push(`${path}: a ${expected} expected, got ${kind} ${JSON.stringify(value)}`);
+    if (schema.isTimestampSchema() && typeof value === 'number' && !(value > 1e9 && value < 1e10)) {
+      problems.push(`${path}: a timestamp in epoch seconds expected, got ${value}`);
+    }
   }
 }
 
 /** What is wrong with an operation's raw JSON answer against the model's output shape (empty when nothing). */
 export function modelProblems(operation: string, output: unknown): string[] {
-  const op = (ProtonModel as unknown as Record<string, unknown>)[`${operation}$`];
-  assert.ok(Array.isArray(op) && op[0] === 9, `the SDK has the operation schema ${operation}$`);
+  const op = (ProtonModel as unknown as Record<string, StaticOperationSchema | undefined>)[`${operation}$`];
+  assert.ok(Array.isArray(op), `the SDK has the operation schema ${operation}$`);
+  const [, , , , , outputSchema] = op;
   const problems: string[] = [];
-  checkAgainst(op[5], output, operation, problems);
+  checkAgainst(NormalizedSchema.of(outputSchema), output, operation, problems);
   return problems;
 }
