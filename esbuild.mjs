@@ -27,6 +27,9 @@ const products = [
   { in: 'src/extension.ts', out: 'extension' },
   { in: 'src/emulator/main.ts', out: 'emulator', banner: '#!/usr/bin/env node' },
   { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  // For scripts/start.mjs (plain JavaScript), so that it starts the emulator the way the extension does. Not
+  // packaged: .vscodeignore lets in only the three bundles above.
+  { in: 'src/proton/emulatorProcess.ts', out: 'emulatorProcess' },
 ].filter((p) => existsSync(p.in));
 
 function walk(dir, pick) {

@@ -5,8 +5,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { ROOT, startCodeServer, freePort } from './lib/codeServer.mjs';
 import { ensureDeps } from './lib/ensureDeps.mjs';
 
@@ -37,24 +37,19 @@ async function portFree(port) {
   });
 }
 
-/** Starts dist/emulator.js and resolves with its URL, read from the first stdout line. */
+/** Starts dist/emulator.js (with the helper the extension uses, built into dist/) and resolves with its URL. */
 async function startEmulator() {
+  const require = createRequire(import.meta.url);
+  const { startEmulatorProcess } = require(join(ROOT, 'dist', 'emulatorProcess.js'));
   const port = (await portFree(4566)) ? 4566 : 0;
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'emulator.js'), '--port', String(port)], {
+  const emulator = await startEmulatorProcess({
+    script: join(ROOT, 'dist', 'emulator.js'),
+    args: ['--port', String(port)],
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    onLine: (line, stream) => (stream === 'stdout' ? console.log : console.error)(`[emulator] ${line}`),
   });
-  children.push(child);
-  const lines = createInterface({ input: child.stdout });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the emulator exited (${code}) before it listened`)));
-    lines.once('line', (line) => {
-      const m = /^Proton emulator listening on (http:\/\/\S+)$/.exec(line);
-      if (!m) return reject(new Error(`unexpected first line from the emulator: ${line}`));
-      lines.on('line', (l) => console.log(`[emulator] ${l}`));
-      resolve(m[1]);
-    });
-  });
+  cleanups.push(() => emulator.stop());
+  return emulator.url;
 }
 
 ensureDeps(ROOT);

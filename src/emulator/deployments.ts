@@ -3,14 +3,8 @@
 // Deadlines live in the state (instance.pending), so a restart with --state resumes them.
 import { randomUUID } from 'node:crypto';
 import type { Store } from './store';
-import {
-  findInstance,
-  instanceArn,
-  nowSeconds,
-  type DeploymentRecord,
-  type InstanceRecord,
-  type InstanceState,
-} from './state';
+import { findInstance, instanceArn, nowSeconds } from './lookups';
+import type { DeploymentRecord, InstanceRecord, InstanceState } from './state';
 
 const key = (i: { serviceName: string; name: string }) => `${i.serviceName}\u0000${i.name}`;
 

@@ -1,9 +1,12 @@
-// ListServiceInstances: filters (different keys AND, repeated keys OR), then sort, as design §3 fixes.
+// ListServiceInstances: filters (different keys AND, repeated keys OR), then sort, as docs/emulator.md (Listing) fixes.
 // Date filters take RFC 3339 UTC times (the model: "with no UTC offset", e.g. 1985-04-12T23:20:50.52Z) and compare
 // strictly (Before: earlier than; After: later than).
 import { validation } from './errors';
-import { DEPLOYMENT_STATUSES, type FilterKey, type SortBy } from './shapes';
-import { deployedVersionStatus, type EmulatorState, type InstanceRecord } from './state';
+import { DEPLOYMENT_STATUSES } from '../core/protonModel';
+import type { FilterKey, SortBy } from './shapes';
+import { DEPLOYED_VERSION_STATUSES, deployedVersionStatus } from '../core/templateVersions';
+import { findServiceTemplate } from './lookups';
+import type { EmulatorState, InstanceRecord } from './state';
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?Z$/;
 
@@ -17,8 +20,6 @@ export function parseRfc3339(text: string): number | undefined {
   if (back.getUTCMonth() !== +mo - 1 || back.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 60) return undefined;
   return ms / 1000 + (frac ? Number(`0${frac}`) : 0);
 }
-
-const VERSION_STATUSES = ['UP_TO_DATE', 'BEHIND_MINOR', 'BEHIND_MAJOR'];
 
 type Predicate = (i: InstanceRecord) => boolean;
 
@@ -40,10 +41,10 @@ function predicate(state: EmulatorState, key: FilterKey, value: string): Predica
       }
       return (i) => i.deploymentStatus === value;
     case 'deployedTemplateVersionStatus':
-      if (!VERSION_STATUSES.includes(value)) {
-        throw validation(`The value of filter deployedTemplateVersionStatus must be one of ${VERSION_STATUSES.join(', ')}; got "${value}".`);
+      if (!(DEPLOYED_VERSION_STATUSES as readonly string[]).includes(value)) {
+        throw validation(`The value of filter deployedTemplateVersionStatus must be one of ${DEPLOYED_VERSION_STATUSES.join(', ')}; got "${value}".`);
       }
-      return (i) => deployedVersionStatus(state, i) === value;
+      return (i) => deployedVersionStatus(findServiceTemplate(state, i.templateName), i.templateMajorVersion, i.templateMinorVersion) === value;
     case 'createdAtBefore': {
       const t = date();
       return (i) => i.createdAt < t;

@@ -2,6 +2,16 @@
 // (com.amazonaws.proton, 2020-07-20), and the request validation AWS's front end applies before an operation runs:
 // a member of the wrong JSON type → SerializationException; required members, lengths, patterns, ranges and enums
 // → ValidationException listing every violation, in Coral's wording ("N validation errors detected: ...").
+import {
+  CLIENT_TOKEN_MAX,
+  CLIENT_TOKEN_PATTERN,
+  DEPLOYMENT_TYPES,
+  RESOURCE_NAME_MAX,
+  RESOURCE_NAME_PATTERN,
+  SPEC_MAX_LENGTH,
+  VERSION_PART_MAX,
+  VERSION_PART_PATTERN,
+} from '../core/protonModel';
 import { ProtonError } from './errors';
 
 export type Shape =
@@ -16,34 +26,18 @@ export interface Member {
 }
 
 // Shared simple shapes, named as in the model.
-export const ResourceName: Shape = { kind: 'string', min: 1, max: 100, pattern: '^[0-9A-Za-z]+[0-9A-Za-z_\\-]*$' };
+export const ResourceName: Shape = { kind: 'string', min: 1, max: RESOURCE_NAME_MAX, pattern: RESOURCE_NAME_PATTERN };
 export const NextToken: Shape = { kind: 'string', pattern: '^[A-Za-z0-9+=/]+$' };
 export const EmptyNextToken: Shape = { kind: 'string', min: 0, max: 0 };
 export const MaxPageResults: Shape = { kind: 'integer', min: 1, max: 100 };
-export const TemplateVersionPart: Shape = { kind: 'string', min: 1, max: 20, pattern: '^(0|([1-9]{1}\\d*))$' };
-export const SpecContents: Shape = { kind: 'string', min: 1, max: 51200, sensitive: true };
-export const ClientToken: Shape = { kind: 'string', min: 0, max: 64, pattern: '^[!-~]*$' };
+export const TemplateVersionPart: Shape = { kind: 'string', min: 1, max: VERSION_PART_MAX, pattern: VERSION_PART_PATTERN };
+export const SpecContents: Shape = { kind: 'string', min: 1, max: SPEC_MAX_LENGTH, sensitive: true };
+export const ClientToken: Shape = { kind: 'string', min: 0, max: CLIENT_TOKEN_MAX, pattern: CLIENT_TOKEN_PATTERN };
 export const DeploymentId: Shape = {
   kind: 'string',
   pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$',
 };
 
-export const DEPLOYMENT_STATUSES = [
-  'IN_PROGRESS',
-  'FAILED',
-  'SUCCEEDED',
-  'DELETE_IN_PROGRESS',
-  'DELETE_FAILED',
-  'DELETE_COMPLETE',
-  'CANCELLING',
-  'CANCELLED',
-] as const;
-export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
-
-export const DEPLOYMENT_TYPES = ['NONE', 'CURRENT_VERSION', 'MINOR_VERSION', 'MAJOR_VERSION'] as const;
-export type DeploymentUpdateType = (typeof DEPLOYMENT_TYPES)[number];
-
-export const TEMPLATE_VERSION_STATUSES = ['REGISTRATION_IN_PROGRESS', 'REGISTRATION_FAILED', 'DRAFT', 'PUBLISHED'] as const;
 export const SERVICE_STATUSES = [
   'CREATE_IN_PROGRESS',
   'CREATE_FAILED_CLEANUP_IN_PROGRESS',

@@ -1,6 +1,7 @@
 // The emulator's whole world as one JSON-serialisable value, so that `--state FILE` can persist it as is.
 // Timestamps are epoch seconds (what the wire carries); deadlines of pending transitions are epoch milliseconds.
-import type { DeploymentStatus } from './shapes';
+import type { DeploymentStatus } from '../core/protonModel';
+import type { CompatibleEnvironmentTemplate } from '../core/templateVersions';
 
 export const STATE_FORMAT = 1;
 
@@ -29,11 +30,6 @@ export interface EnvironmentRecord {
   createdAt: number;
   lastDeploymentAttemptedAt: number;
   lastDeploymentSucceededAt: number;
-}
-
-export interface CompatibleEnvironmentTemplate {
-  templateName: string;
-  majorVersion: string;
 }
 
 export interface TemplateVersionRecord {
@@ -164,81 +160,4 @@ export interface EmulatorState {
   deployments: DeploymentRecord[];
   clientTokens: ClientTokenRecord[];
   nextSeq: number;
-}
-
-export const BUSY_STATUSES: readonly DeploymentStatus[] = ['IN_PROGRESS', 'CANCELLING', 'DELETE_IN_PROGRESS'];
-
-export const nowSeconds = (): number => Date.now() / 1000;
-
-export function arn(state: EmulatorState, resource: string): string {
-  return `arn:aws:proton:${state.region}:${state.accountId}:${resource}`;
-}
-
-export const instanceArn = (s: EmulatorState, i: { serviceName: string; name: string }) =>
-  arn(s, `service/${i.serviceName}/service-instance/${i.name}`);
-
-// ---- lookups ----
-
-export function findService(s: EmulatorState, name: string): ServiceRecord | undefined {
-  return s.services.find((x) => x.name === name);
-}
-
-export function findInstance(s: EmulatorState, serviceName: string, name: string): InstanceRecord | undefined {
-  return s.instances.find((x) => x.serviceName === serviceName && x.name === name);
-}
-
-export function findServiceTemplate(s: EmulatorState, name: string): ServiceTemplateRecord | undefined {
-  return s.serviceTemplates.find((x) => x.name === name);
-}
-
-export function findEnvironment(s: EmulatorState, name: string): EnvironmentRecord | undefined {
-  return s.environments.find((x) => x.name === name);
-}
-
-export function findVersion(t: ServiceTemplateRecord, major: string, minor: string): TemplateVersionRecord | undefined {
-  return t.versions.find((v) => v.majorVersion === major && v.minorVersion === minor);
-}
-
-export function attachedComponent(s: EmulatorState, i: InstanceRecord): ComponentRecord | undefined {
-  return s.components.find((c) => c.serviceName === i.serviceName && c.serviceInstanceName === i.name);
-}
-
-// ---- versions: numbers compare numerically ("10" > "9") ----
-
-export const num = (v: string): number => Number(v);
-
-export function compareVersions(aMajor: string, aMinor: string, bMajor: string, bMinor: string): number {
-  return num(aMajor) - num(bMajor) || num(aMinor) - num(bMinor);
-}
-
-/** The highest PUBLISHED minor of a major, i.e. that major's recommendedMinorVersion. */
-export function recommendedMinor(t: ServiceTemplateRecord, major: string): string | undefined {
-  let best: string | undefined;
-  for (const v of t.versions) {
-    if (v.majorVersion !== major || v.status !== 'PUBLISHED') continue;
-    if (best === undefined || num(v.minorVersion) > num(best)) best = v.minorVersion;
-  }
-  return best;
-}
-
-/** The highest PUBLISHED version, the template's recommendedVersion. */
-export function recommendedVersion(t: ServiceTemplateRecord): { major: string; minor: string } | undefined {
-  let best: TemplateVersionRecord | undefined;
-  for (const v of t.versions) {
-    if (v.status !== 'PUBLISHED') continue;
-    if (!best || compareVersions(v.majorVersion, v.minorVersion, best.majorVersion, best.minorVersion) > 0) best = v;
-  }
-  return best && { major: best.majorVersion, minor: best.minorVersion };
-}
-
-export type VersionStatus = 'UP_TO_DATE' | 'BEHIND_MINOR' | 'BEHIND_MAJOR';
-
-/** How far an instance is behind its template's recommended version. */
-export function deployedVersionStatus(s: EmulatorState, i: InstanceRecord): VersionStatus {
-  const t = findServiceTemplate(s, i.templateName);
-  const rec = t && recommendedVersion(t);
-  if (!rec) return 'UP_TO_DATE';
-  if (num(i.templateMajorVersion) < num(rec.major)) return 'BEHIND_MAJOR';
-  if (num(i.templateMajorVersion) === num(rec.major) && num(i.templateMinorVersion) < num(rec.minor)) return 'BEHIND_MINOR';
-  return 'UP_TO_DATE';
 }

@@ -1,7 +1,7 @@
 // ListComponents (by environment, service, service instance), GetComponent.
 import { notFound, validation } from '../errors';
 import { paginate } from '../pagination';
-import { component, componentSummary } from '../views';
+import { component, componentSummary } from '../outputShapes';
 import type { Handler } from './types';
 
 export const ListComponents: Handler = (store, input) => {

@@ -2,7 +2,7 @@
 import { findDeployment, deploymentsNewestFirst } from '../deployments';
 import { notFound, validation } from '../errors';
 import { paginate } from '../pagination';
-import { deployment, deploymentSummary } from '../views';
+import { deployment, deploymentSummary } from '../outputShapes';
 import type { Handler } from './types';
 
 export const ListDeployments: Handler = (store, input) => {

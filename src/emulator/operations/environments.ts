@@ -1,8 +1,9 @@
 // GetEnvironment, ListEnvironments (environmentTemplates filters combine with OR).
 import { notFound } from '../errors';
 import { paginate } from '../pagination';
-import { findEnvironment, num } from '../state';
-import { environment, environmentSummary } from '../views';
+import { num } from '../../core/templateVersions';
+import { findEnvironment } from '../lookups';
+import { environment, environmentSummary } from '../outputShapes';
 import type { Handler } from './types';
 
 export const GetEnvironment: Handler = (store, input) => {

@@ -5,8 +5,9 @@ import { conflict, notFound } from '../errors';
 import { filterInstances, sortInstances } from '../filters';
 import { paginate } from '../pagination';
 import type { SortBy } from '../shapes';
-import { findInstance, findService, type EmulatorState, type InstanceRecord } from '../state';
-import { instance, instanceSummary } from '../views';
+import { findInstance, findService } from '../lookups';
+import type { EmulatorState, InstanceRecord } from '../state';
+import { instance, instanceSummary } from '../outputShapes';
 import type { Handler } from './types';
 
 export function requireInstance(s: EmulatorState, serviceName: string, name: string): InstanceRecord {

@@ -1,8 +1,8 @@
 // ListServices, GetService.
 import { notFound } from '../errors';
 import { paginate } from '../pagination';
-import { findService } from '../state';
-import { service, serviceSummary } from '../views';
+import { findService } from '../lookups';
+import { service, serviceSummary } from '../outputShapes';
 import type { Handler } from './types';
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

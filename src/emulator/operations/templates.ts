@@ -1,13 +1,14 @@
 // Service templates and their versions; environment templates.
 import { notFound } from '../errors';
 import { paginate } from '../pagination';
-import { findServiceTemplate, findVersion, num, recommendedMinor, type TemplateVersionRecord } from '../state';
-import { environmentTemplate, serviceTemplate, templateVersion, templateVersionSummary } from '../views';
+import { compareVersionInfo, findVersion, num, recommendedMinor } from '../../core/templateVersions';
+import { findServiceTemplate } from '../lookups';
+import type { TemplateVersionRecord } from '../state';
+import { environmentTemplate, serviceTemplate, templateVersion, templateVersionSummary } from '../outputShapes';
 import type { Handler } from './types';
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-const byVersion = (a: TemplateVersionRecord, b: TemplateVersionRecord) =>
-  num(a.majorVersion) - num(b.majorVersion) || num(a.minorVersion) - num(b.minorVersion);
+const byVersion = compareVersionInfo;
 
 export const ListServiceTemplates: Handler = (store, input) => {
   const s = store.state;

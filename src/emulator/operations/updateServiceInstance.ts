@@ -1,13 +1,13 @@
-// UpdateServiceInstance, in the order of checks design §3 fixes: (request validated by the caller) → resources
+// UpdateServiceInstance, in the order of checks docs/emulator.md (Protocol) fixes: (request validated by the caller) → resources
 // exist → clientToken replay → busy → version rules → spec. Tokens are scoped to the instance, remembered for 8 hours,
 // and only for calls that succeeded.
 import { startDeployment } from '../deployments';
 import { conflict, notFound, validation } from '../errors';
-import type { DeploymentUpdateType } from '../shapes';
 import { checkSpec } from '../specRules';
-import { attachedComponent, BUSY_STATUSES, findServiceTemplate } from '../state';
+import { isBusy, type DeploymentType } from '../../core/protonModel';
+import { attachedComponent, findServiceTemplate } from '../lookups';
 import { resolveTarget } from '../updateRules';
-import { instance } from '../views';
+import { instance } from '../outputShapes';
 import { requireInstance } from './instances';
 import type { Handler } from './types';
 
@@ -16,7 +16,7 @@ export const TOKEN_TTL_MS = 8 * 3600 * 1000;
 export const UpdateServiceInstance: Handler = (store, input) => {
   const s = store.state;
   const inst = requireInstance(s, input.serviceName, input.name);
-  const type = input.deploymentType as DeploymentUpdateType;
+  const type = input.deploymentType as DeploymentType;
   const token: string | undefined = input.clientToken;
 
   const now = Date.now();
@@ -37,12 +37,12 @@ export const UpdateServiceInstance: Handler = (store, input) => {
     }
   }
 
-  const busy = BUSY_STATUSES.includes(inst.deploymentStatus);
+  const busy = isBusy(inst.deploymentStatus);
   const comp = attachedComponent(s, inst);
   if (busy) {
     throw conflict(`The service instance ${inst.name} of service ${inst.serviceName} can't be updated while its deployment status is ${inst.deploymentStatus}.`);
   }
-  if (comp && BUSY_STATUSES.includes(comp.deploymentStatus)) {
+  if (comp && isBusy(comp.deploymentStatus)) {
     throw conflict(
       `The service instance ${inst.name} of service ${inst.serviceName} can't be updated while its attached component ${comp.name} is ${comp.deploymentStatus}.`,
     );

@@ -1,32 +1,25 @@
-// CancelServiceInstanceDeployment (design §3 "Cancel"; reference §1.3): only while IN_PROGRESS; CANCELLING for up to a
+// CancelServiceInstanceDeployment (docs/emulator.md "Cancel"): only while IN_PROGRESS; CANCELLING for up to a
 // quarter of --deploy-ms, then CANCELLED with the versions and spec from before the deployment.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   CancelServiceInstanceDeploymentCommand,
   GetDeploymentCommand,
   UpdateServiceInstanceCommand,
-  type ProtonClient,
   type ServiceInstance,
 } from '@aws-sdk/client-proton';
-import { expectError, loadSeed, pollUntil, seedInstance, seedPath, serviceSpec, startEmulator, type Emulator, getSeededInstance } from '../helpers/emulator';
+import { expectError, loadSeed, pollUntil, seedInstance, seedPath, serviceSpec, useEmulator, getSeededInstance } from '../helpers/emulator';
 
 const SEED = 'account.yaml';
 const seed = loadSeed(SEED);
 const DEPLOY_MS = 2000;
 
 describe('cancel', { concurrency: true }, () => {
-  let emu: Emulator;
-  let client: ProtonClient;
-  before(async () => {
-    emu = await startEmulator(['--seed', seedPath(SEED), '--deploy-ms', String(DEPLOY_MS)]);
-    client = emu.client();
-  });
-  after(() => emu?.stop());
+  const running = useEmulator(['--seed', seedPath(SEED), '--deploy-ms', String(DEPLOY_MS)]);
 
-  const get = (name: string): Promise<ServiceInstance> => getSeededInstance(client, seed, name);
+  const get = (name: string): Promise<ServiceInstance> => getSeededInstance(running.client, seed, name);
   const cancel = (name: string): Promise<{ serviceInstance?: ServiceInstance }> =>
-    client.send(new CancelServiceInstanceDeploymentCommand({ serviceName: seedInstance(seed, name).serviceName, serviceInstanceName: name }));
+    running.client.send(new CancelServiceInstanceDeploymentCommand({ serviceName: seedInstance(seed, name).serviceName, serviceInstanceName: name }));
   /** Cancels and follows CANCELLING to CANCELLED, checking it takes no longer than a quarter of --deploy-ms (+ slack). */
   const cancelToEnd = async (name: string): Promise<ServiceInstance> => {
     const cancelledAt = Date.now();
@@ -46,7 +39,7 @@ describe('cancel', { concurrency: true }, () => {
   test('an update cancelled ends CANCELLED with the spec and versions from before; the deployment record too', async () => {
     const name = 'fe-dev';
     const before = await get(name);
-    const out = await client.send(
+    const out = await running.client.send(
       new UpdateServiceInstanceCommand({
         serviceName: 'frontend',
         name,
@@ -62,7 +55,7 @@ describe('cancel', { concurrency: true }, () => {
     assert.equal(end.templateMinorVersion, before.templateMinorVersion);
     assert.equal(end.lastAttemptedDeploymentId, id);
     assert.equal(end.lastSucceededDeploymentId, before.lastSucceededDeploymentId);
-    const deployment = (await client.send(new GetDeploymentCommand({ id }))).deployment;
+    const deployment = (await running.client.send(new GetDeploymentCommand({ id }))).deployment;
     assert.equal(deployment?.deploymentStatus, 'CANCELLED');
 
     // The cancelled deployment does not come back when its --deploy-ms would have run out.
@@ -73,10 +66,10 @@ describe('cancel', { concurrency: true }, () => {
     );
     assert.equal(stillCancelled.deploymentStatus, 'CANCELLED');
     assert.equal(stillCancelled.templateMinorVersion, before.templateMinorVersion);
-    assert.equal((await client.send(new GetDeploymentCommand({ id }))).deployment?.deploymentStatus, 'CANCELLED');
+    assert.equal((await running.client.send(new GetDeploymentCommand({ id }))).deployment?.deploymentStatus, 'CANCELLED');
 
     // No longer busy: a new update is accepted.
-    const again = await client.send(new UpdateServiceInstanceCommand({ serviceName: 'frontend', name, deploymentType: 'CURRENT_VERSION' }));
+    const again = await running.client.send(new UpdateServiceInstanceCommand({ serviceName: 'frontend', name, deploymentType: 'CURRENT_VERSION' }));
     assert.equal(again.serviceInstance?.deploymentStatus, 'IN_PROGRESS');
     await cancelToEnd(name);
   });
@@ -84,7 +77,7 @@ describe('cancel', { concurrency: true }, () => {
   test('a cancelled MAJOR_VERSION update keeps the old major', async () => {
     const name = 'fe-ready';
     const i = seedInstance(seed, name);
-    await client.send(new UpdateServiceInstanceCommand({ serviceName: i.serviceName, name, deploymentType: 'MAJOR_VERSION' }));
+    await running.client.send(new UpdateServiceInstanceCommand({ serviceName: i.serviceName, name, deploymentType: 'MAJOR_VERSION' }));
     const end = await cancelToEnd(name);
     assert.equal(`${end.templateMajorVersion}.${end.templateMinorVersion}`, `${i.templateMajorVersion}.${i.templateMinorVersion}`);
     assert.equal(end.spec, i.spec);
@@ -106,12 +99,12 @@ describe('cancel', { concurrency: true }, () => {
       assert.equal((await get(name)).deploymentStatus, seedInstance(seed, name).deploymentStatus, `${name} unchanged`);
     }
     await expectError(
-      client.send(new CancelServiceInstanceDeploymentCommand({ serviceName: 'frontend', serviceInstanceName: 'no-such' })),
+      running.client.send(new CancelServiceInstanceDeploymentCommand({ serviceName: 'frontend', serviceInstanceName: 'no-such' })),
       'ResourceNotFoundException',
       404,
     );
     await expectError(
-      client.send(new CancelServiceInstanceDeploymentCommand({ serviceName: 'frontend', serviceInstanceName: 'no such!' })),
+      running.client.send(new CancelServiceInstanceDeploymentCommand({ serviceName: 'frontend', serviceInstanceName: 'no such!' })),
       'ValidationException',
       400,
     );

@@ -1,38 +1,31 @@
-// UpdateServiceInstance's clientToken (design §3 "clientToken"; "Order of checks": replay before busy): the same token
+// UpdateServiceInstance's clientToken (docs/emulator.md "UpdateServiceInstance"; the order of checks in "Protocol": replay before busy): the same token
 // and input replay the first answer and start nothing; the same token with other input is a ValidationException;
 // tokens are scoped to the instance and remembered only for calls that succeeded.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   ListDeploymentsCommand,
   UpdateServiceInstanceCommand,
-  type ProtonClient,
   type ServiceInstance,
   type UpdateServiceInstanceCommandInput,
 } from '@aws-sdk/client-proton';
-import { expectError, loadSeed, pollUntil, seedInstance, seedPath, serviceSpec, startEmulator, type Emulator, getSeededInstance } from '../helpers/emulator';
+import { expectError, loadSeed, pollUntil, seedInstance, seedPath, serviceSpec, useEmulator, getSeededInstance } from '../helpers/emulator';
 
 const SEED = 'account.yaml';
 const seed = loadSeed(SEED);
 const DEPLOY_MS = 1000;
 
 describe('idempotency (clientToken)', { concurrency: true }, () => {
-  let emu: Emulator;
-  let client: ProtonClient;
-  before(async () => {
-    emu = await startEmulator(['--seed', seedPath(SEED), '--deploy-ms', String(DEPLOY_MS)]);
-    client = emu.client();
-  });
-  after(() => emu?.stop());
+  const running = useEmulator(['--seed', seedPath(SEED), '--deploy-ms', String(DEPLOY_MS)]);
 
   const update = async (input: Omit<UpdateServiceInstanceCommandInput, 'serviceName'>): Promise<ServiceInstance> => {
-    const out = await client.send(new UpdateServiceInstanceCommand({ serviceName: seedInstance(seed, input.name!).serviceName, ...input }));
+    const out = await running.client.send(new UpdateServiceInstanceCommand({ serviceName: seedInstance(seed, input.name!).serviceName, ...input }));
     assert.ok(out.serviceInstance);
     return out.serviceInstance;
   };
-  const get = (name: string): Promise<ServiceInstance> => getSeededInstance(client, seed, name);
+  const get = (name: string): Promise<ServiceInstance> => getSeededInstance(running.client, seed, name);
   const deploymentsOf = async (name: string): Promise<string[]> =>
-    ((await client.send(new ListDeploymentsCommand({ serviceName: seedInstance(seed, name).serviceName, serviceInstanceName: name })))
+    ((await running.client.send(new ListDeploymentsCommand({ serviceName: seedInstance(seed, name).serviceName, serviceInstanceName: name })))
       .deployments ?? []).map((d) => d.id ?? '');
   const settled = (name: string): Promise<ServiceInstance> =>
     pollUntil(() => get(name), (si) => si.deploymentStatus !== 'IN_PROGRESS', { timeoutMs: DEPLOY_MS + 5_000, what: `${name} to settle` });
@@ -64,7 +57,7 @@ describe('idempotency (clientToken)', { concurrency: true }, () => {
     assert.equal(now.deploymentStatus, 'SUCCEEDED', 'the replay did not start a deployment');
     assert.equal(now.lastAttemptedDeploymentId, first.lastAttemptedDeploymentId);
 
-    const calls = (await emu.calls()).filter((c) => c.operation === 'UpdateServiceInstance' && (c.input as { clientToken?: string })?.clientToken === 'idem-token-1');
+    const calls = (await running.emu.calls()).filter((c) => c.operation === 'UpdateServiceInstance' && (c.input as { clientToken?: string })?.clientToken === 'idem-token-1');
     assert.deepEqual(calls.map((c) => c.status), [200, 200, 200]);
   });
 
@@ -125,7 +118,7 @@ describe('idempotency (clientToken)', { concurrency: true }, () => {
     assert.notEqual(second.lastAttemptedDeploymentId, first.lastAttemptedDeploymentId);
     assert.ok(first.lastClientRequestToken && second.lastClientRequestToken);
     assert.notEqual(second.lastClientRequestToken, first.lastClientRequestToken);
-    const tokens = (await emu.calls())
+    const tokens = (await running.emu.calls())
       .filter((c) => c.operation === 'UpdateServiceInstance' && (c.input as { name?: string })?.name === name)
       .map((c) => (c.input as { clientToken?: string }).clientToken);
     assert.deepEqual(tokens, [first.lastClientRequestToken, second.lastClientRequestToken]);

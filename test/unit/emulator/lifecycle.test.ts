@@ -1,14 +1,13 @@
-// The deployment lifecycle (design §3: "success", "Seeded state", "failNextDeployment", ListDeployments newest
+// The deployment lifecycle (docs/emulator.md "UpdateServiceInstance" and "Seeds and state": "success", "Seeded state", "failNextDeployment", ListDeployments newest
 // first): IN_PROGRESS → SUCCEEDED/FAILED after --deploy-ms, with the deployment recorded with initial and target state.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   GetDeploymentCommand,
   ListDeploymentsCommand,
   ListServiceInstancesCommand,
   UpdateServiceInstanceCommand,
   waitUntilServiceInstanceDeployed,
-  type ProtonClient,
   type ServiceInstance,
 } from '@aws-sdk/client-proton';
 import {
@@ -21,8 +20,7 @@ import {
   seedInstance,
   seedPath,
   serviceSpec,
-  startEmulator,
-  type Emulator,
+  useEmulator,
   getSeededInstance,
 } from '../helpers/emulator';
 
@@ -33,15 +31,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const arn = (resource: string): string => `arn:aws:proton:${seed.region}:${seed.accountId}:${resource}`;
 
 describe('deployment lifecycle', { concurrency: true }, () => {
-  let emu: Emulator;
-  let client: ProtonClient;
-  before(async () => {
-    emu = await startEmulator(['--seed', seedPath(SEED), '--deploy-ms', String(DEPLOY_MS)]);
-    client = emu.client();
-  });
-  after(() => emu?.stop());
+  const running = useEmulator(['--seed', seedPath(SEED), '--deploy-ms', String(DEPLOY_MS)]);
 
-  const get = (name: string): Promise<ServiceInstance> => getSeededInstance(client, seed, name);
+  const get = (name: string): Promise<ServiceInstance> => getSeededInstance(running.client, seed, name);
   /** Polls GetServiceInstance until the status leaves `from` (bounded). */
   const settle = (name: string, from = 'IN_PROGRESS'): Promise<ServiceInstance> =>
     pollUntil(() => get(name), (si) => si.deploymentStatus !== from, { timeoutMs: DEPLOY_MS + 5_000, what: `${name} to leave ${from}` });
@@ -51,7 +43,7 @@ describe('deployment lifecycle', { concurrency: true }, () => {
     const before = await get(name);
     const newSpec = serviceSpec(name, 'dev', { image: 'nginx:1.26', size: 'medium' });
     const startedAt = Date.now();
-    const out = await client.send(
+    const out = await running.client.send(
       new UpdateServiceInstanceCommand({ serviceName: 'frontend', name, deploymentType: 'CURRENT_VERSION', spec: newSpec, clientToken: 'lc-1' }),
     );
     const answer = out.serviceInstance;
@@ -63,7 +55,7 @@ describe('deployment lifecycle', { concurrency: true }, () => {
     assert.ok((answer.lastDeploymentAttemptedAt?.getTime() ?? 0) > (before.lastDeploymentAttemptedAt?.getTime() ?? 0));
 
     // Recorded: newest first for the instance, with initial and target state.
-    const listed = await client.send(new ListDeploymentsCommand({ serviceName: 'frontend', serviceInstanceName: name }));
+    const listed = await running.client.send(new ListDeploymentsCommand({ serviceName: 'frontend', serviceInstanceName: name }));
     const summary = listed.deployments?.[0];
     assert.equal(summary?.id, id, 'the new deployment comes first');
     assert.equal(summary?.deploymentStatus, 'IN_PROGRESS');
@@ -73,7 +65,7 @@ describe('deployment lifecycle', { concurrency: true }, () => {
     assert.equal(summary?.serviceInstanceName, name);
     assert.equal(summary?.targetArn, before.arn);
     assert.equal(summary?.arn, arn(`deployment/${id}`));
-    const deployment = (await client.send(new GetDeploymentCommand({ id, serviceName: 'frontend', serviceInstanceName: name }))).deployment;
+    const deployment = (await running.client.send(new GetDeploymentCommand({ id, serviceName: 'frontend', serviceInstanceName: name }))).deployment;
     assert.ok(deployment);
     assert.equal(deployment.id, id);
     assert.equal(deployment.deploymentStatus, 'IN_PROGRESS');
@@ -87,7 +79,7 @@ describe('deployment lifecycle', { concurrency: true }, () => {
     assert.equal((await get(name)).deploymentStatus, 'IN_PROGRESS');
     // While it runs, another update is refused.
     await expectError(
-      client.send(new UpdateServiceInstanceCommand({ serviceName: 'frontend', name, deploymentType: 'CURRENT_VERSION' })),
+      running.client.send(new UpdateServiceInstanceCommand({ serviceName: 'frontend', name, deploymentType: 'CURRENT_VERSION' })),
       'ConflictException',
       409,
     );
@@ -101,7 +93,7 @@ describe('deployment lifecycle', { concurrency: true }, () => {
     assert.equal(done.lastSucceededDeploymentId, id);
     assert.equal(done.lastAttemptedDeploymentId, id);
     assert.ok((done.lastDeploymentSucceededAt?.getTime() ?? 0) >= (done.lastDeploymentAttemptedAt?.getTime() ?? Infinity));
-    const finished = (await client.send(new GetDeploymentCommand({ id }))).deployment;
+    const finished = (await running.client.send(new GetDeploymentCommand({ id }))).deployment;
     assert.equal(finished?.deploymentStatus, 'SUCCEEDED');
     assert.ok(finished?.completedAt instanceof Date);
     assert.ok((finished?.completedAt?.getTime() ?? 0) >= (finished?.createdAt?.getTime() ?? Infinity));
@@ -114,9 +106,9 @@ describe('deployment lifecycle', { concurrency: true }, () => {
   test('MINOR_VERSION, awaited with the SDK waiter, ends on the recommended minor', async () => {
     const name = 'be-dev';
     const i = seedInstance(seed, name);
-    await client.send(new UpdateServiceInstanceCommand({ serviceName: i.serviceName, name, deploymentType: 'MINOR_VERSION' }));
+    await running.client.send(new UpdateServiceInstanceCommand({ serviceName: i.serviceName, name, deploymentType: 'MINOR_VERSION' }));
     const result = await waitUntilServiceInstanceDeployed(
-      { client, maxWaitTime: 10, minDelay: 1, maxDelay: 1 },
+      { client: running.client, maxWaitTime: 10, minDelay: 1, maxDelay: 1 },
       { serviceName: i.serviceName, name },
     );
     assert.equal(result.state, 'SUCCESS');
@@ -130,13 +122,13 @@ describe('deployment lifecycle', { concurrency: true }, () => {
   test('MAJOR_VERSION ends on the recommended version', async () => {
     const name = 'fe-ready';
     const i = seedInstance(seed, name);
-    await client.send(new UpdateServiceInstanceCommand({ serviceName: i.serviceName, name, deploymentType: 'MAJOR_VERSION' }));
+    await running.client.send(new UpdateServiceInstanceCommand({ serviceName: i.serviceName, name, deploymentType: 'MAJOR_VERSION' }));
     const done = await settle(name);
     assert.equal(done.deploymentStatus, 'SUCCEEDED');
     const rec = recommendedVersion(seed, i.templateName);
     assert.equal(`${done.templateMajorVersion}.${done.templateMinorVersion}`, `${rec?.major}.${rec?.minor}`);
     // Listing follows: it was BEHIND_MAJOR, now it is UP_TO_DATE.
-    const upToDate = await client.send(
+    const upToDate = await running.client.send(
       new ListServiceInstancesCommand({ filters: [{ key: 'deployedTemplateVersionStatus', value: 'UP_TO_DATE' }, { key: 'name', value: name }] }),
     );
     assert.deepEqual((upToDate.serviceInstances ?? []).map((x) => x.name), [name]);
@@ -147,7 +139,7 @@ describe('deployment lifecycle', { concurrency: true }, () => {
     const i = seedInstance(seed, name);
     assert.equal(i.failNextDeployment, true);
     const before = await get(name);
-    const first = await client.send(
+    const first = await running.client.send(
       new UpdateServiceInstanceCommand({
         serviceName: i.serviceName,
         name,
@@ -158,7 +150,7 @@ describe('deployment lifecycle', { concurrency: true }, () => {
     const firstId = first.serviceInstance?.lastAttemptedDeploymentId;
     // The SDK waiter treats FAILED as its failure state.
     await assert.rejects(
-      waitUntilServiceInstanceDeployed({ client, maxWaitTime: 10, minDelay: 1, maxDelay: 1 }, { serviceName: i.serviceName, name }),
+      waitUntilServiceInstanceDeployed({ client: running.client, maxWaitTime: 10, minDelay: 1, maxDelay: 1 }, { serviceName: i.serviceName, name }),
       (e: Error) => /FAILURE/.test(e.message) || /FAILURE/.test(JSON.stringify(e)),
     );
     const failed = await get(name);
@@ -166,10 +158,10 @@ describe('deployment lifecycle', { concurrency: true }, () => {
     assert.ok(failed.deploymentStatusMessage && failed.deploymentStatusMessage.length > 0, 'FAILED says why');
     assert.equal(failed.lastAttemptedDeploymentId, firstId);
     assert.equal(failed.lastSucceededDeploymentId, before.lastSucceededDeploymentId, 'no new successful deployment');
-    const failedDeployment = (await client.send(new GetDeploymentCommand({ id: firstId }))).deployment;
+    const failedDeployment = (await running.client.send(new GetDeploymentCommand({ id: firstId }))).deployment;
     assert.equal(failedDeployment?.deploymentStatus, 'FAILED');
 
-    const second = await client.send(
+    const second = await running.client.send(
       new UpdateServiceInstanceCommand({ serviceName: i.serviceName, name, deploymentType: 'CURRENT_VERSION' }),
     );
     const secondId = second.serviceInstance?.lastAttemptedDeploymentId;
@@ -178,7 +170,7 @@ describe('deployment lifecycle', { concurrency: true }, () => {
     assert.equal(done.deploymentStatus, 'SUCCEEDED', 'only the next deployment fails');
     assert.equal(done.lastSucceededDeploymentId, secondId);
 
-    const listed = await client.send(new ListDeploymentsCommand({ serviceName: i.serviceName, serviceInstanceName: name }));
+    const listed = await running.client.send(new ListDeploymentsCommand({ serviceName: i.serviceName, serviceInstanceName: name }));
     const ids = (listed.deployments ?? []).map((d) => d.id);
     assert.deepEqual(ids.slice(0, 2), [secondId, firstId], 'newest first');
     assert.deepEqual(
@@ -190,44 +182,44 @@ describe('deployment lifecycle', { concurrency: true }, () => {
   test('a FAILED instance deploys again', async () => {
     const name = 'fe-failed';
     const i = seedInstance(seed, name);
-    await client.send(new UpdateServiceInstanceCommand({ serviceName: i.serviceName, name, deploymentType: 'CURRENT_VERSION' }));
+    await running.client.send(new UpdateServiceInstanceCommand({ serviceName: i.serviceName, name, deploymentType: 'CURRENT_VERSION' }));
     assert.equal((await settle(name)).deploymentStatus, 'SUCCEEDED');
   });
 
   test('ListDeployments without filters lists every deployment, newest first; GetDeployment of an unknown id is 404', async () => {
     const name = 'rep-staging';
     const i = seedInstance(seed, name);
-    const out = await client.send(new UpdateServiceInstanceCommand({ serviceName: i.serviceName, name, deploymentType: 'CURRENT_VERSION' }));
-    const all = (await client.send(new ListDeploymentsCommand({}))).deployments ?? [];
+    const out = await running.client.send(new UpdateServiceInstanceCommand({ serviceName: i.serviceName, name, deploymentType: 'CURRENT_VERSION' }));
+    const all = (await running.client.send(new ListDeploymentsCommand({}))).deployments ?? [];
     assert.ok(all.some((d) => d.id === out.serviceInstance?.lastAttemptedDeploymentId));
     const created = all.map((d) => d.createdAt?.getTime() ?? NaN);
     assert.deepEqual(created, [...created].sort((a, b) => b - a), 'newest first');
-    const byService = (await client.send(new ListDeploymentsCommand({ serviceName: 'reports' }))).deployments ?? [];
+    const byService = (await running.client.send(new ListDeploymentsCommand({ serviceName: 'reports' }))).deployments ?? [];
     assert.ok(byService.length > 0 && byService.every((d) => d.serviceName === 'reports'));
-    const byEnv = (await client.send(new ListDeploymentsCommand({ environmentName: 'staging' }))).deployments ?? [];
+    const byEnv = (await running.client.send(new ListDeploymentsCommand({ environmentName: 'staging' }))).deployments ?? [];
     assert.ok(byEnv.some((d) => d.id === out.serviceInstance?.lastAttemptedDeploymentId));
     assert.ok(byEnv.every((d) => d.environmentName === 'staging'));
     await expectError(
-      client.send(new GetDeploymentCommand({ id: '00000000-0000-4000-8000-000000000000' })),
+      running.client.send(new GetDeploymentCommand({ id: '00000000-0000-4000-8000-000000000000' })),
       'ResourceNotFoundException',
       404,
     );
     // A deployment asked for in the context of another instance is not found there.
     await expectError(
-      client.send(
+      running.client.send(
         new GetDeploymentCommand({ id: out.serviceInstance?.lastAttemptedDeploymentId, serviceName: 'frontend', serviceInstanceName: 'fe-dev' }),
       ),
       'ResourceNotFoundException',
       404,
     );
-    await expectError(client.send(new GetDeploymentCommand({ id: 'not-a-uuid' })), 'ValidationException', 400);
+    await expectError(running.client.send(new GetDeploymentCommand({ id: 'not-a-uuid' })), 'ValidationException', 400);
     // serviceName is needed with serviceInstanceName.
     await expectError(
-      client.send(new GetDeploymentCommand({ id: out.serviceInstance?.lastAttemptedDeploymentId, serviceInstanceName: name })),
+      running.client.send(new GetDeploymentCommand({ id: out.serviceInstance?.lastAttemptedDeploymentId, serviceInstanceName: name })),
       'ValidationException',
       400,
     );
-    await expectError(client.send(new ListDeploymentsCommand({ serviceInstanceName: name })), 'ValidationException', 400);
+    await expectError(running.client.send(new ListDeploymentsCommand({ serviceInstanceName: name })), 'ValidationException', 400);
     await settle(name);
   });
 });

@@ -1,8 +1,8 @@
-// The read operations (design §3 "Operations", "Listing"; reference §4): every Get/List answers what the seed holds,
+// The read operations (docs/emulator.md "Listing"): every Get/List answers what the seed holds,
 // with the model's shapes and ARNs; ListServiceInstances' filters (AND across keys, OR within a key) and sorts.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   GetComponentCommand,
   GetEnvironmentCommand,
@@ -20,7 +20,6 @@ import {
   ListServiceTemplatesCommand,
   ListServiceTemplateVersionsCommand,
   type ListServiceInstancesFilter,
-  type ProtonClient,
   type ServiceInstanceSummary,
 } from '@aws-sdk/client-proton';
 import {
@@ -32,9 +31,8 @@ import {
   recommendedMinor,
   recommendedVersion,
   seedPath,
-  startEmulator,
   versionStatus,
-  type Emulator,
+  useEmulator,
   type SeedInstance,
 } from '../helpers/emulator';
 import { parse as parseYaml } from 'yaml';
@@ -49,16 +47,10 @@ const DEPLOYMENT_STATUSES = [
 ];
 
 describe('read operations', { concurrency: true }, () => {
-  let emu: Emulator;
-  let client: ProtonClient;
-  before(async () => {
-    emu = await startEmulator(['--seed', seedPath(SEED)]);
-    client = emu.client();
-  });
-  after(() => emu?.stop());
+  const running = useEmulator(['--seed', seedPath(SEED)]);
 
   test('ListServices and GetService', async () => {
-    const out = await client.send(new ListServicesCommand({}));
+    const out = await running.client.send(new ListServicesCommand({}));
     assert.ok(!out.nextToken, 'one page');
     const services = out.services ?? [];
     assert.deepEqual(services.map((s) => s.name).sort(), seed.services.map((s) => s.name).sort());
@@ -69,19 +61,19 @@ describe('read operations', { concurrency: true }, () => {
       assert.equal(summary.status, 'ACTIVE');
       assert.ok(summary.createdAt instanceof Date && summary.lastModifiedAt instanceof Date);
     }
-    const frontend = (await client.send(new GetServiceCommand({ name: 'frontend' }))).service;
+    const frontend = (await running.client.send(new GetServiceCommand({ name: 'frontend' }))).service;
     assert.ok(frontend);
     assert.equal(frontend.name, 'frontend');
     assert.equal(frontend.templateName, 'web');
     assert.equal(frontend.arn, arn('service/frontend'));
     assert.equal(frontend.spec, seed.services.find((s) => s.name === 'frontend')?.spec, 'the seeded service spec');
-    const backend = (await client.send(new GetServiceCommand({ name: 'backend' }))).service;
+    const backend = (await running.client.send(new GetServiceCommand({ name: 'backend' }))).service;
     assert.equal(typeof backend?.spec, 'string', 'spec is a required member of Service');
-    await expectError(client.send(new GetServiceCommand({ name: 'no-such-service' })), 'ResourceNotFoundException', 404);
+    await expectError(running.client.send(new GetServiceCommand({ name: 'no-such-service' })), 'ResourceNotFoundException', 404);
   });
 
   test('ListServiceTemplates and GetServiceTemplate derive recommendedVersion from PUBLISHED versions', async () => {
-    const out = await client.send(new ListServiceTemplatesCommand({}));
+    const out = await running.client.send(new ListServiceTemplatesCommand({}));
     const templates = out.templates ?? [];
     assert.deepEqual(templates.map((t) => t.name).sort(), seed.serviceTemplates.map((t) => t.name).sort());
     for (const t of seed.serviceTemplates) {
@@ -90,7 +82,7 @@ describe('read operations', { concurrency: true }, () => {
       assert.equal(summary?.arn, arn(`service-template/${t.name}`));
       assert.equal(summary?.recommendedVersion, rec && `${rec.major}.${rec.minor}`);
       assert.equal(summary?.displayName, t.displayName);
-      const full = (await client.send(new GetServiceTemplateCommand({ name: t.name }))).serviceTemplate;
+      const full = (await running.client.send(new GetServiceTemplateCommand({ name: t.name }))).serviceTemplate;
       assert.equal(full?.name, t.name);
       assert.equal(full?.arn, arn(`service-template/${t.name}`));
       assert.equal(full?.recommendedVersion, rec && `${rec.major}.${rec.minor}`);
@@ -98,14 +90,14 @@ describe('read operations', { concurrency: true }, () => {
     }
     // The seed's web template has DRAFT versions above its highest PUBLISHED one: they are never recommended.
     assert.equal(templates.find((x) => x.name === 'web')?.recommendedVersion, '2.1');
-    await expectError(client.send(new GetServiceTemplateCommand({ name: 'no-such-template' })), 'ResourceNotFoundException', 404);
+    await expectError(running.client.send(new GetServiceTemplateCommand({ name: 'no-such-template' })), 'ResourceNotFoundException', 404);
   });
 
   test('ListServiceTemplateVersions lists a major\'s minors, or the majors', async () => {
     for (const t of seed.serviceTemplates) {
       const majors = [...new Set(t.versions.map((v) => v.majorVersion))];
       for (const major of majors) {
-        const out = await client.send(new ListServiceTemplateVersionsCommand({ templateName: t.name, majorVersion: major }));
+        const out = await running.client.send(new ListServiceTemplateVersionsCommand({ templateName: t.name, majorVersion: major }));
         const listed = out.templateVersions ?? [];
         const expected = t.versions.filter((v) => v.majorVersion === major);
         assert.deepEqual(
@@ -119,7 +111,7 @@ describe('read operations', { concurrency: true }, () => {
           assert.ok(v.createdAt instanceof Date && v.lastModifiedAt instanceof Date);
         }
       }
-      const out = await client.send(new ListServiceTemplateVersionsCommand({ templateName: t.name }));
+      const out = await running.client.send(new ListServiceTemplateVersionsCommand({ templateName: t.name }));
       const listedMajors = (out.templateVersions ?? []).map((v) => v.majorVersion);
       assert.deepEqual([...listedMajors].sort(), [...majors].sort(), `${t.name}: one entry per major`);
       for (const v of out.templateVersions ?? []) {
@@ -128,7 +120,7 @@ describe('read operations', { concurrency: true }, () => {
       }
     }
     await expectError(
-      client.send(new ListServiceTemplateVersionsCommand({ templateName: 'no-such-template' })),
+      running.client.send(new ListServiceTemplateVersionsCommand({ templateName: 'no-such-template' })),
       'ResourceNotFoundException',
       404,
     );
@@ -137,7 +129,7 @@ describe('read operations', { concurrency: true }, () => {
   test('GetServiceTemplateVersion returns the schema, compatibility and status the seed gives', async () => {
     for (const t of seed.serviceTemplates) {
       for (const v of t.versions) {
-        const out = await client.send(
+        const out = await running.client.send(
           new GetServiceTemplateVersionCommand({ templateName: t.name, majorVersion: v.majorVersion, minorVersion: v.minorVersion }),
         );
         const got = out.serviceTemplateVersion;
@@ -160,19 +152,19 @@ describe('read operations', { concurrency: true }, () => {
       }
     }
     await expectError(
-      client.send(new GetServiceTemplateVersionCommand({ templateName: 'web', majorVersion: '1', minorVersion: '9' })),
+      running.client.send(new GetServiceTemplateVersionCommand({ templateName: 'web', majorVersion: '1', minorVersion: '9' })),
       'ResourceNotFoundException',
       404,
     );
     await expectError(
-      client.send(new GetServiceTemplateVersionCommand({ templateName: 'web', majorVersion: '9', minorVersion: '0' })),
+      running.client.send(new GetServiceTemplateVersionCommand({ templateName: 'web', majorVersion: '9', minorVersion: '0' })),
       'ResourceNotFoundException',
       404,
     );
   });
 
   test('ListEnvironments and GetEnvironment', async () => {
-    const out = await client.send(new ListEnvironmentsCommand({}));
+    const out = await running.client.send(new ListEnvironmentsCommand({}));
     const envs = out.environments ?? [];
     assert.deepEqual(envs.map((e) => e.name).sort(), seed.environments.map((e) => e.name).sort());
     for (const e of seed.environments) {
@@ -181,7 +173,7 @@ describe('read operations', { concurrency: true }, () => {
       assert.equal(summary?.templateMajorVersion, e.templateMajorVersion);
       assert.equal(summary?.templateMinorVersion, e.templateMinorVersion);
       assert.equal(summary?.arn, arn(`environment/${e.name}`));
-      const got = (await client.send(new GetEnvironmentCommand({ name: e.name }))).environment;
+      const got = (await running.client.send(new GetEnvironmentCommand({ name: e.name }))).environment;
       assert.equal(got?.name, e.name);
       assert.equal(got?.templateName, e.templateName);
       assert.equal(got?.templateMajorVersion, e.templateMajorVersion);
@@ -189,36 +181,36 @@ describe('read operations', { concurrency: true }, () => {
       assert.equal(got?.arn, arn(`environment/${e.name}`));
       assert.ok(DEPLOYMENT_STATUSES.includes(got?.deploymentStatus ?? ''));
     }
-    await expectError(client.send(new GetEnvironmentCommand({ name: 'no-such-env' })), 'ResourceNotFoundException', 404);
+    await expectError(running.client.send(new GetEnvironmentCommand({ name: 'no-such-env' })), 'ResourceNotFoundException', 404);
   });
 
   test('ListEnvironmentTemplates and GetEnvironmentTemplate', async () => {
     const raw = parseYaml(readFileSync(seedPath(SEED), 'utf8')) as { environmentTemplates: { name: string; displayName?: string }[] };
-    const listed = (await client.send(new ListEnvironmentTemplatesCommand({}))).templates ?? [];
+    const listed = (await running.client.send(new ListEnvironmentTemplatesCommand({}))).templates ?? [];
     assert.deepEqual(listed.map((t) => t.name).sort(), raw.environmentTemplates.map((t) => t.name).sort());
     for (const t of raw.environmentTemplates) {
-      const got = (await client.send(new GetEnvironmentTemplateCommand({ name: t.name }))).environmentTemplate;
+      const got = (await running.client.send(new GetEnvironmentTemplateCommand({ name: t.name }))).environmentTemplate;
       assert.equal(got?.name, t.name);
       assert.equal(got?.displayName, t.displayName);
       assert.equal(got?.arn, arn(`environment-template/${t.name}`));
     }
-    await expectError(client.send(new GetEnvironmentTemplateCommand({ name: 'no-such' })), 'ResourceNotFoundException', 404);
+    await expectError(running.client.send(new GetEnvironmentTemplateCommand({ name: 'no-such' })), 'ResourceNotFoundException', 404);
   });
 
   test('GetComponent', async () => {
     for (const c of seed.components) {
-      const got = (await client.send(new GetComponentCommand({ name: c.name }))).component;
+      const got = (await running.client.send(new GetComponentCommand({ name: c.name }))).component;
       assert.equal(got?.name, c.name);
       assert.equal(got?.environmentName, c.environmentName);
       assert.equal(got?.serviceName, c.serviceName);
       assert.equal(got?.serviceInstanceName, c.serviceInstanceName);
       assert.equal(got?.deploymentStatus, c.deploymentStatus);
     }
-    await expectError(client.send(new GetComponentCommand({ name: 'no-such' })), 'ResourceNotFoundException', 404);
+    await expectError(running.client.send(new GetComponentCommand({ name: 'no-such' })), 'ResourceNotFoundException', 404);
   });
 
   test('ListComponents, whole and by service instance or environment', async () => {
-    const all = (await client.send(new ListComponentsCommand({}))).components ?? [];
+    const all = (await running.client.send(new ListComponentsCommand({}))).components ?? [];
     assert.deepEqual(all.map((c) => c.name).sort(), seed.components.map((c) => c.name).sort());
     for (const c of seed.components) {
       const got = all.find((x) => x.name === c.name);
@@ -228,17 +220,17 @@ describe('read operations', { concurrency: true }, () => {
       assert.equal(got?.deploymentStatus, c.deploymentStatus);
       assert.equal(got?.arn, arn(`component/${c.name}`));
     }
-    const attached = await client.send(new ListComponentsCommand({ serviceName: 'frontend', serviceInstanceName: 'fe-comp-busy' }));
+    const attached = await running.client.send(new ListComponentsCommand({ serviceName: 'frontend', serviceInstanceName: 'fe-comp-busy' }));
     assert.deepEqual(
       (attached.components ?? []).map((c) => c.name),
       seed.components.filter((c) => c.serviceInstanceName === 'fe-comp-busy').map((c) => c.name),
     );
-    const byService = await client.send(new ListComponentsCommand({ serviceName: 'backend' }));
+    const byService = await running.client.send(new ListComponentsCommand({ serviceName: 'backend' }));
     assert.deepEqual(
       (byService.components ?? []).map((c) => c.name).sort(),
       seed.components.filter((c) => c.serviceName === 'backend').map((c) => c.name).sort(),
     );
-    const inDev = await client.send(new ListComponentsCommand({ environmentName: 'dev' }));
+    const inDev = await running.client.send(new ListComponentsCommand({ environmentName: 'dev' }));
     assert.deepEqual(
       (inDev.components ?? []).map((c) => c.name).sort(),
       seed.components.filter((c) => c.environmentName === 'dev').map((c) => c.name).sort(),
@@ -247,7 +239,7 @@ describe('read operations', { concurrency: true }, () => {
 
   test('GetServiceInstance returns each seeded instance as seeded', async () => {
     for (const i of seed.instances) {
-      const si = (await client.send(new GetServiceInstanceCommand({ serviceName: i.serviceName, name: i.name }))).serviceInstance;
+      const si = (await running.client.send(new GetServiceInstanceCommand({ serviceName: i.serviceName, name: i.name }))).serviceInstance;
       assert.ok(si, i.name);
       assert.equal(si.name, i.name);
       assert.equal(si.serviceName, i.serviceName);
@@ -260,16 +252,16 @@ describe('read operations', { concurrency: true }, () => {
       assert.equal(si.arn, arn(`service/${i.serviceName}/service-instance/${i.name}`));
     }
     // Timestamps given in the seed are kept (RFC 3339 in the seed, epoch seconds on the wire).
-    const prod = (await client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-prod' }))).serviceInstance;
+    const prod = (await running.client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-prod' }))).serviceInstance;
     assert.equal(prod?.createdAt?.toISOString(), '2025-01-15T10:00:00.000Z');
     assert.equal(prod?.lastDeploymentAttemptedAt?.toISOString(), '2025-03-01T12:30:00.000Z');
     await expectError(
-      client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: 'be-dev' })),
+      running.client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: 'be-dev' })),
       'ResourceNotFoundException',
       404,
     );
     await expectError(
-      client.send(new GetServiceInstanceCommand({ serviceName: 'no-such-service', name: 'fe-dev' })),
+      running.client.send(new GetServiceInstanceCommand({ serviceName: 'no-such-service', name: 'fe-dev' })),
       'ResourceNotFoundException',
       404,
     );
@@ -277,7 +269,7 @@ describe('read operations', { concurrency: true }, () => {
 
   test('ListServiceInstanceOutputs returns the seeded outputs', async () => {
     for (const i of seed.instances) {
-      const out = await client.send(new ListServiceInstanceOutputsCommand({ serviceName: i.serviceName, serviceInstanceName: i.name }));
+      const out = await running.client.send(new ListServiceInstanceOutputsCommand({ serviceName: i.serviceName, serviceInstanceName: i.name }));
       assert.deepEqual(
         (out.outputs ?? []).map((o) => ({ key: o.key, valueString: o.valueString })),
         i.outputs ?? [],
@@ -287,14 +279,14 @@ describe('read operations', { concurrency: true }, () => {
     }
     assert.ok(seed.instances.some((i) => (i.outputs ?? []).length > 1), 'the seed has outputs to compare');
     await expectError(
-      client.send(new ListServiceInstanceOutputsCommand({ serviceName: 'frontend', serviceInstanceName: 'no-such' })),
+      running.client.send(new ListServiceInstanceOutputsCommand({ serviceName: 'frontend', serviceInstanceName: 'no-such' })),
       'ResourceNotFoundException',
       404,
     );
   });
 
   test('ListServiceInstances: every instance, in the default order serviceName then name', async () => {
-    const out = await client.send(new ListServiceInstancesCommand({}));
+    const out = await running.client.send(new ListServiceInstancesCommand({}));
     assert.ok(!out.nextToken, 'fewer than 100 instances fit one page');
     const listed = out.serviceInstances ?? [];
     assert.deepEqual(keys(listed), keys([...seed.instances].sort(byServiceThenName)));
@@ -311,16 +303,16 @@ describe('read operations', { concurrency: true }, () => {
 
   test('ListServiceInstances by serviceName; an unknown service is ResourceNotFoundException', async () => {
     for (const s of seed.services) {
-      const listed = await listAllInstances(client, { serviceName: s.name });
+      const listed = await listAllInstances(running.client, { serviceName: s.name });
       assert.deepEqual(keys(listed), keys(seed.instances.filter((i) => i.serviceName === s.name).sort(byServiceThenName)));
     }
-    await expectError(client.send(new ListServiceInstancesCommand({ serviceName: 'no-such-service' })), 'ResourceNotFoundException', 404);
+    await expectError(running.client.send(new ListServiceInstancesCommand({ serviceName: 'no-such-service' })), 'ResourceNotFoundException', 404);
   });
 
   describe('filters', { concurrency: true }, () => {
     const expectFilter = async (filters: ListServiceInstancesFilter[], expected: SeedInstance[], what: string): Promise<void> => {
       assert.ok(expected.length > 0 && expected.length < seed.instances.length, `${what}: a filter that selects something, not all`);
-      const listed = await listAllInstances(client, { filters });
+      const listed = await listAllInstances(running.client, { filters });
       assert.deepEqual(keys(listed), keys([...expected].sort(byServiceThenName)), what);
     };
 
@@ -340,7 +332,7 @@ describe('read operations', { concurrency: true }, () => {
           `deploymentStatus ${status}`,
         );
       }
-      const none = await listAllInstances(client, { filters: [{ key: 'name', value: 'nobody-has-this-name' }] });
+      const none = await listAllInstances(running.client, { filters: [{ key: 'name', value: 'nobody-has-this-name' }] });
       assert.deepEqual(none, []);
     });
 
@@ -385,7 +377,7 @@ describe('read operations', { concurrency: true }, () => {
         'OR within keys, AND across',
       );
       // A filter and the serviceName member together.
-      const listed = await listAllInstances(client, { serviceName: 'frontend', filters: [{ key: 'environmentName', value: 'dev' }] });
+      const listed = await listAllInstances(running.client, { serviceName: 'frontend', filters: [{ key: 'environmentName', value: 'dev' }] });
       assert.deepEqual(
         keys(listed),
         keys(seed.instances.filter((i) => i.serviceName === 'frontend' && i.environmentName === 'dev').sort(byServiceThenName)),
@@ -394,15 +386,15 @@ describe('read operations', { concurrency: true }, () => {
 
     for (const field of ['createdAt', 'lastDeploymentAttemptedAt'] as const) {
       test(`by ${field}Before / ${field}After (RFC 3339)`, async () => {
-        const all = await listAllInstances(client);
+        const all = await listAllInstances(running.client);
         const times = [...new Set(all.map((i) => i[field]?.getTime() ?? NaN))].sort((a, b) => a - b);
         assert.ok(times.length >= 3 && times.every((t) => !Number.isNaN(t)), `distinct ${field} values to cut between`);
         for (const index of [1, Math.floor(times.length / 2), times.length - 1]) {
           // A cut strictly between two values, so that inclusive or exclusive bounds do not matter.
           const cut = new Date((times[index - 1] + times[index]) / 2);
           const iso = cut.toISOString();
-          const before = await listAllInstances(client, { filters: [{ key: `${field}Before`, value: iso }] });
-          const afterCut = await listAllInstances(client, { filters: [{ key: `${field}After`, value: iso }] });
+          const before = await listAllInstances(running.client, { filters: [{ key: `${field}Before`, value: iso }] });
+          const afterCut = await listAllInstances(running.client, { filters: [{ key: `${field}After`, value: iso }] });
           assert.deepEqual(keys(before), keys(all.filter((i) => (i[field]?.getTime() ?? 0) < cut.getTime())), `${field}Before ${iso}`);
           assert.deepEqual(keys(afterCut), keys(all.filter((i) => (i[field]?.getTime() ?? 0) > cut.getTime())), `${field}After ${iso}`);
           assert.ok(before.length > 0 && afterCut.length > 0);
@@ -410,7 +402,7 @@ describe('read operations', { concurrency: true }, () => {
         // Both bounds together: a window (AND).
         const low = new Date((times[0] + times[1]) / 2);
         const high = new Date((times[times.length - 2] + times[times.length - 1]) / 2);
-        const window = await listAllInstances(client, {
+        const window = await listAllInstances(running.client, {
           filters: [
             { key: `${field}After`, value: low.toISOString() },
             { key: `${field}Before`, value: high.toISOString() },
@@ -425,7 +417,7 @@ describe('read operations', { concurrency: true }, () => {
 
     test('a date filter value that is not RFC 3339 is a ValidationException', async () => {
       await expectError(
-        client.send(new ListServiceInstancesCommand({ filters: [{ key: 'createdAtBefore', value: 'yesterday' }] })),
+        running.client.send(new ListServiceInstancesCommand({ filters: [{ key: 'createdAtBefore', value: 'yesterday' }] })),
         'ValidationException',
         400,
       );
@@ -433,7 +425,7 @@ describe('read operations', { concurrency: true }, () => {
 
     test('a date filter value with a UTC offset is a ValidationException (the model asks for UTC, e.g. ...Z)', async () => {
       await expectError(
-        client.send(new ListServiceInstancesCommand({ filters: [{ key: 'createdAtAfter', value: '1985-04-12T23:20:50.52+02:00' }] })),
+        running.client.send(new ListServiceInstancesCommand({ filters: [{ key: 'createdAtAfter', value: '1985-04-12T23:20:50.52+02:00' }] })),
         'ValidationException',
         400,
       );
@@ -441,7 +433,7 @@ describe('read operations', { concurrency: true }, () => {
 
     test('a filter without a value is a ValidationException naming the member', async () => {
       const err = await expectError(
-        client.send(new ListServiceInstancesCommand({ filters: [{ key: 'name', value: 'x' }, { key: 'name' }] })),
+        running.client.send(new ListServiceInstancesCommand({ filters: [{ key: 'name', value: 'x' }, { key: 'name' }] })),
         'ValidationException',
         400,
       );
@@ -462,7 +454,7 @@ describe('read operations', { concurrency: true }, () => {
     for (const [sortBy, sortKey] of Object.entries(sortKeys)) {
       for (const sortOrder of ['ASCENDING', 'DESCENDING', undefined] as const) {
         test(`sortBy ${sortBy} ${sortOrder ?? '(default order: ASCENDING)'}`, async () => {
-          const listed = await listAllInstances(client, { sortBy: sortBy as never, sortOrder });
+          const listed = await listAllInstances(running.client, { sortBy: sortBy as never, sortOrder });
           assert.deepEqual(keys(listed).sort(), keys(seed.instances).sort(), 'the same instances');
           const values = listed.map(sortKey);
           assert.ok(new Set(values).size >= 2, 'a key with several values');
@@ -480,7 +472,7 @@ describe('read operations', { concurrency: true }, () => {
     }
 
     test('sortOrder DESCENDING alone sorts by the default key, serviceName, descending', async () => {
-      const listed = await listAllInstances(client, { sortOrder: 'DESCENDING' });
+      const listed = await listAllInstances(running.client, { sortOrder: 'DESCENDING' });
       assert.deepEqual(keys(listed).sort(), keys(seed.instances).sort());
       const services = listed.map((i) => i.serviceName ?? '');
       assert.deepEqual(services, [...services].sort().reverse());

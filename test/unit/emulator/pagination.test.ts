@@ -1,10 +1,10 @@
-// Pagination (design §3 "Listing": filter, then sort, then paginate; default page size 100; reference §5: the SDK's
+// Pagination (docs/emulator.md "Listing": filter, then sort, then paginate; default page size 100; the SDK's
 // paginators follow nextToken to the end): every maxResults from 1 to 100 returns each item exactly once, in order.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import {
   ListServiceInstancesCommand,
   paginateListComponents,
@@ -16,7 +16,6 @@ import {
   paginateListServiceTemplateVersions,
   UpdateServiceInstanceCommand,
   type ListServiceInstancesCommandInput,
-  type ProtonClient,
   type ServiceInstanceSummary,
 } from '@aws-sdk/client-proton';
 import { parse as parseYaml } from 'yaml';
@@ -29,7 +28,7 @@ import {
   seedModel,
   seedPath,
   startEmulator,
-  type Emulator,
+  useEmulator,
   type SeedInstance,
 } from '../helpers/emulator';
 
@@ -45,26 +44,20 @@ async function forEveryMaxResults(fn: (maxResults: number) => Promise<void>): Pr
 }
 
 describe('pagination', { concurrency: true }, () => {
-  let emu: Emulator;
-  let client: ProtonClient;
   const dir = mkdtempSync(path.join(tmpdir(), 'proton-emulator-pages-'));
   const file = path.join(dir, 'bulk.yaml');
-  before(async () => {
+  const running = useEmulator(() => {
     writeFileSync(file, seedText);
-    emu = await startEmulator(['--seed', file]);
-    client = emu.client();
+    return ['--seed', file];
   });
-  after(async () => {
-    await emu?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
 
   /** Pages through ListServiceInstances with the SDK paginator; checks page sizes; returns the items. */
   async function pages(input: ListServiceInstancesCommandInput, pageSize: number): Promise<ServiceInstanceSummary[]> {
     const items: ServiceInstanceSummary[] = [];
     const sizes: number[] = [];
     // The SDK paginator writes nextToken and maxResults into the input it is given: one copy per run.
-    for await (const page of paginateListServiceInstances({ client, pageSize }, structuredClone(input))) {
+    for await (const page of paginateListServiceInstances({ client: running.client, pageSize }, structuredClone(input))) {
       sizes.push(page.serviceInstances?.length ?? 0);
       items.push(...(page.serviceInstances ?? []));
       assert.ok(sizes.length <= COUNT + 1, 'the paginator ends');
@@ -125,11 +118,11 @@ describe('pagination', { concurrency: true }, () => {
   });
 
   test('without maxResults a page holds 100 items', async () => {
-    const first = await client.send(new ListServiceInstancesCommand({}));
+    const first = await running.client.send(new ListServiceInstancesCommand({}));
     assert.equal(first.serviceInstances?.length, 100);
     assert.ok(first.nextToken, 'a token for the rest');
     assert.match(first.nextToken, /^[A-Za-z0-9+=/]+$/, 'the model\'s NextToken pattern');
-    const second = await client.send(new ListServiceInstancesCommand({ nextToken: first.nextToken }));
+    const second = await running.client.send(new ListServiceInstancesCommand({ nextToken: first.nextToken }));
     assert.equal(second.serviceInstances?.length, COUNT - 100);
     assert.ok(!second.nextToken, 'no token on the last page');
     const all = [...(first.serviceInstances ?? []), ...(second.serviceInstances ?? [])].map(key);
@@ -137,7 +130,7 @@ describe('pagination', { concurrency: true }, () => {
   });
 
   test('a nextToken the emulator never gave → ValidationException', async () => {
-    await expectError(client.send(new ListServiceInstancesCommand({ nextToken: 'Zm9vYmFy' })), 'ValidationException', 400);
+    await expectError(running.client.send(new ListServiceInstancesCommand({ nextToken: 'Zm9vYmFy' })), 'ValidationException', 400);
   });
 
   test('ListServices, ListEnvironments, ListServiceTemplates, ListServiceTemplateVersions and ListComponents page too', async () => {
@@ -145,7 +138,7 @@ describe('pagination', { concurrency: true }, () => {
     const environments = bulk.environments.map((e) => e.name).sort();
     for (let maxResults = 1; maxResults <= services.length + 1; maxResults++) {
       const got: string[] = [];
-      for await (const page of paginateListServices({ client, pageSize: maxResults }, {})) {
+      for await (const page of paginateListServices({ client: running.client, pageSize: maxResults }, {})) {
         assert.ok((page.services ?? []).length <= maxResults);
         got.push(...(page.services ?? []).map((s) => s.name ?? ''));
       }
@@ -154,7 +147,7 @@ describe('pagination', { concurrency: true }, () => {
     }
     for (let maxResults = 1; maxResults <= environments.length + 1; maxResults++) {
       const got: string[] = [];
-      for await (const page of paginateListEnvironments({ client, pageSize: maxResults }, {})) {
+      for await (const page of paginateListEnvironments({ client: running.client, pageSize: maxResults }, {})) {
         assert.ok((page.environments ?? []).length <= maxResults);
         got.push(...(page.environments ?? []).map((e) => e.name ?? ''));
       }
@@ -163,14 +156,14 @@ describe('pagination', { concurrency: true }, () => {
     const versions = bulk.serviceTemplates[0].versions.filter((v) => v.majorVersion === '1').map((v) => v.minorVersion).sort();
     for (let maxResults = 1; maxResults <= versions.length + 1; maxResults++) {
       const got: string[] = [];
-      for await (const page of paginateListServiceTemplateVersions({ client, pageSize: maxResults }, { templateName: 'app', majorVersion: '1' })) {
+      for await (const page of paginateListServiceTemplateVersions({ client: running.client, pageSize: maxResults }, { templateName: 'app', majorVersion: '1' })) {
         assert.ok((page.templateVersions ?? []).length <= maxResults);
         got.push(...(page.templateVersions ?? []).map((v) => v.minorVersion ?? ''));
       }
       assert.deepEqual([...got].sort(), versions, `ListServiceTemplateVersions maxResults ${maxResults}`);
     }
     const templates: string[] = [];
-    for await (const page of paginateListServiceTemplates({ client, pageSize: 1 }, {})) templates.push(...(page.templates ?? []).map((t) => t.name ?? ''));
+    for await (const page of paginateListServiceTemplates({ client: running.client, pageSize: 1 }, {})) templates.push(...(page.templates ?? []).map((t) => t.name ?? ''));
     assert.deepEqual(templates, ['app']);
 
     const seeded = loadSeed('account.yaml');
@@ -203,11 +196,11 @@ describe('pagination', { concurrency: true }, () => {
       ids.push(out.serviceInstance?.lastAttemptedDeploymentId ?? '');
     }
     const all: string[] = [];
-    for await (const page of paginateListDeployments({ client, pageSize: 100 }, {})) all.push(...(page.deployments ?? []).map((d) => d.id ?? ''));
+    for await (const page of paginateListDeployments({ client: client, pageSize: 100 }, {})) all.push(...(page.deployments ?? []).map((d) => d.id ?? ''));
     assert.ok(ids.every((id) => all.includes(id)));
     for (let maxResults = 1; maxResults <= all.length + 1; maxResults++) {
       const got: string[] = [];
-      for await (const page of paginateListDeployments({ client, pageSize: maxResults }, {})) {
+      for await (const page of paginateListDeployments({ client: client, pageSize: maxResults }, {})) {
         assert.ok((page.deployments ?? []).length <= maxResults);
         got.push(...(page.deployments ?? []).map((d) => d.id ?? ''));
       }

@@ -1,7 +1,7 @@
-// The wire protocol (design §3 "Protocol", "Validation", "Order of checks"; reference §5): awsJson1_0 as the real
+// The wire protocol (docs/emulator.md "Protocol"): awsJson1_0 as the real
 // @aws-sdk/client-proton speaks it, the model's validation, and what a hand-made request gets.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   DeleteServiceCommand,
   GetServiceInstanceCommand,
@@ -9,26 +9,19 @@ import {
   ListServiceInstancesCommand,
   ListServicesCommand,
   UpdateServiceInstanceCommand,
-  type ProtonClient,
 } from '@aws-sdk/client-proton';
-import { expectError, loadSeed, modelProblems, seedInstance, seedPath, startEmulator, type Emulator } from '../helpers/emulator';
+import { expectError, loadSeed, modelProblems, seedInstance, seedPath, useEmulator } from '../helpers/emulator';
 
 const SEED = 'account.yaml';
 const seed = loadSeed(SEED);
 const NS = 'com.amazonaws.proton.v20200720#';
 
 describe('protocol', { concurrency: true }, () => {
-  let emu: Emulator;
-  let client: ProtonClient;
-  before(async () => {
-    emu = await startEmulator(['--seed', seedPath(SEED)]);
-    client = emu.client();
-  });
-  after(() => emu?.stop());
+  const running = useEmulator(['--seed', seedPath(SEED)]);
 
   test('answers the real SDK with the model shapes, epoch-second timestamps and a request id', async () => {
     const expected = seedInstance(seed, 'fe-dev');
-    const out = await client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-dev' }));
+    const out = await running.client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-dev' }));
     const si = out.serviceInstance;
     assert.ok(si);
     assert.equal(si.name, 'fe-dev');
@@ -45,7 +38,7 @@ describe('protocol', { concurrency: true }, () => {
     assert.equal(out.$metadata.httpStatusCode, 200);
     assert.ok(out.$metadata.requestId, 'the SDK read x-amzn-RequestId');
 
-    const raw = await emu.op('GetServiceInstance', { serviceName: 'frontend', name: 'fe-dev' });
+    const raw = await running.emu.op('GetServiceInstance', { serviceName: 'frontend', name: 'fe-dev' });
     assert.equal(raw.status, 200);
     assert.match(raw.headers.get('content-type') ?? '', /^application\/x-amz-json-1\.0/);
     assert.ok(raw.headers.get('x-amzn-requestid'), 'x-amzn-RequestId header');
@@ -62,7 +55,7 @@ describe('protocol', { concurrency: true }, () => {
     const checked: string[] = [];
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const call = async (operation: string, input: Record<string, unknown>): Promise<Record<string, any>> => {
-      const raw = await emu.op(operation, input);
+      const raw = await running.emu.op(operation, input);
       assert.equal(raw.status, 200, `${operation} ${JSON.stringify(input)}: ${raw.text}`);
       assert.deepEqual(modelProblems(operation, raw.json), [], `${operation} ${JSON.stringify(input)}`);
       checked.push(operation);
@@ -96,11 +89,11 @@ describe('protocol', { concurrency: true }, () => {
       'GetServiceTemplateVersion', 'GetEnvironment', 'ListEnvironments', 'ListComponents', 'ListDeployments', 'GetDeployment',
       'ListServiceInstanceOutputs',
     ];
-    assert.deepEqual(designed.filter((op) => !checked.includes(op)), [], 'every operation design §3 lists');
+    assert.deepEqual(designed.filter((op) => !checked.includes(op)), [], 'every operation the emulator serves');
   });
 
   test('errors carry the model status and the namespaced __type', async () => {
-    const raw = await emu.op('GetServiceInstance', { serviceName: 'frontend', name: 'no-such-instance' });
+    const raw = await running.emu.op('GetServiceInstance', { serviceName: 'frontend', name: 'no-such-instance' });
     assert.equal(raw.status, 404);
     assert.equal(raw.json.__type, `${NS}ResourceNotFoundException`);
     assert.equal(typeof raw.json.message, 'string');
@@ -108,7 +101,7 @@ describe('protocol', { concurrency: true }, () => {
     assert.ok(raw.headers.get('x-amzn-requestid'));
 
     const error = await expectError(
-      client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: 'no-such-instance' })),
+      running.client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: 'no-such-instance' })),
       'ResourceNotFoundException',
       404,
     );
@@ -116,7 +109,7 @@ describe('protocol', { concurrency: true }, () => {
   });
 
   test('an unknown operation is 400 UnknownOperationException', async () => {
-    const raw = await emu.raw('AwsProton20200720.FrobnicateServiceInstance', '{}');
+    const raw = await running.emu.raw('AwsProton20200720.FrobnicateServiceInstance', '{}');
     assert.equal(raw.status, 400);
     assert.equal(raw.json.__type.split('#').pop(), 'UnknownOperationException');
     assert.ok(raw.json.message);
@@ -124,20 +117,20 @@ describe('protocol', { concurrency: true }, () => {
 
   test('a Proton operation the emulator does not implement says so, as UnknownOperationException', async () => {
     const error = await expectError(
-      client.send(new DeleteServiceCommand({ name: 'frontend' })),
+      running.client.send(new DeleteServiceCommand({ name: 'frontend' })),
       'UnknownOperationException',
       400,
       'DeleteService',
     );
     assert.match(error.message, /support/i);
     // ... and did nothing.
-    const services = await client.send(new ListServicesCommand({}));
+    const services = await running.client.send(new ListServicesCommand({}));
     assert.ok(services.services?.some((s) => s.name === 'frontend'));
   });
 
   test('malformed JSON is 400 SerializationException', async () => {
     for (const body of ['{"serviceName": "frontend", "name": ', 'not json at all', '{"a":1}}']) {
-      const raw = await emu.raw('AwsProton20200720.GetServiceInstance', body);
+      const raw = await running.emu.raw('AwsProton20200720.GetServiceInstance', body);
       assert.equal(raw.status, 400, body);
       assert.equal(raw.json?.__type?.split('#').pop(), 'SerializationException', body);
     }
@@ -155,7 +148,7 @@ describe('protocol', { concurrency: true }, () => {
       ['UpdateServiceInstance', { serviceName: 'frontend', name: 'fe-dev', deploymentType: 'NONE', spec: { proton: 'ServiceSpec' } }],
     ];
     for (const [operation, input] of cases) {
-      const raw = await emu.op(operation, input);
+      const raw = await running.emu.op(operation, input);
       assert.equal(raw.status, 400, JSON.stringify(input));
       assert.equal(raw.json?.__type?.split('#').pop(), 'SerializationException', JSON.stringify(input));
     }
@@ -164,29 +157,29 @@ describe('protocol', { concurrency: true }, () => {
   test('required members, lengths, patterns and enums are enforced server-side (ValidationException 400)', async () => {
     // The SDK does no client-side validation, so these reach the emulator as sent.
     const cases: [string, Promise<unknown>][] = [
-      ['missing name', client.send(new GetServiceInstanceCommand({ serviceName: 'frontend' } as never))],
-      ['missing serviceName', client.send(new GetServiceInstanceCommand({ name: 'fe-dev' } as never))],
-      ['empty name', client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: '' }))],
-      ['name over 100', client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: 'a'.repeat(101) }))],
-      ['name pattern', client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: 'fe dev!' }))],
-      ['name starting with _', client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: '_fe' }))],
+      ['missing name', running.client.send(new GetServiceInstanceCommand({ serviceName: 'frontend' } as never))],
+      ['missing serviceName', running.client.send(new GetServiceInstanceCommand({ name: 'fe-dev' } as never))],
+      ['empty name', running.client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: '' }))],
+      ['name over 100', running.client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: 'a'.repeat(101) }))],
+      ['name pattern', running.client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: 'fe dev!' }))],
+      ['name starting with _', running.client.send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: '_fe' }))],
       [
         'deploymentType enum',
-        client.send(new UpdateServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-dev', deploymentType: 'SIDEWAYS' as never })),
+        running.client.send(new UpdateServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-dev', deploymentType: 'SIDEWAYS' as never })),
       ],
       [
         'missing deploymentType',
-        client.send(new UpdateServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-dev' } as never)),
+        running.client.send(new UpdateServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-dev' } as never)),
       ],
       [
         'templateMajorVersion pattern',
-        client.send(
+        running.client.send(
           new UpdateServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-dev', deploymentType: 'MAJOR_VERSION', templateMajorVersion: '02' }),
         ),
       ],
       [
         'templateMinorVersion over 20',
-        client.send(
+        running.client.send(
           new UpdateServiceInstanceCommand({
             serviceName: 'frontend',
             name: 'fe-dev',
@@ -197,36 +190,36 @@ describe('protocol', { concurrency: true }, () => {
       ],
       [
         'clientToken over 64',
-        client.send(
+        running.client.send(
           new UpdateServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-dev', deploymentType: 'NONE', clientToken: 't'.repeat(65) }),
         ),
       ],
       [
         'clientToken pattern',
-        client.send(
+        running.client.send(
           new UpdateServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-dev', deploymentType: 'NONE', clientToken: 'has space' }),
         ),
       ],
       [
         'spec over 51200',
-        client.send(
+        running.client.send(
           new UpdateServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-dev', deploymentType: 'NONE', spec: '#'.repeat(51201) }),
         ),
       ],
       [
         'empty spec',
-        client.send(new UpdateServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-dev', deploymentType: 'NONE', spec: '' })),
+        running.client.send(new UpdateServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-dev', deploymentType: 'NONE', spec: '' })),
       ],
-      ['maxResults 0', client.send(new ListServiceInstancesCommand({ maxResults: 0 }))],
-      ['maxResults 101', client.send(new ListServiceInstancesCommand({ maxResults: 101 }))],
-      ['ListServices maxResults 101', client.send(new ListServicesCommand({ maxResults: 101 }))],
-      ['sortBy enum', client.send(new ListServiceInstancesCommand({ sortBy: 'colour' as never }))],
-      ['sortOrder enum', client.send(new ListServiceInstancesCommand({ sortOrder: 'UPWARDS' as never }))],
-      ['filter key enum', client.send(new ListServiceInstancesCommand({ filters: [{ key: 'colour' as never, value: 'red' }] }))],
-      ['nextToken pattern', client.send(new ListServiceInstancesCommand({ nextToken: 'not a token!' }))],
+      ['maxResults 0', running.client.send(new ListServiceInstancesCommand({ maxResults: 0 }))],
+      ['maxResults 101', running.client.send(new ListServiceInstancesCommand({ maxResults: 101 }))],
+      ['ListServices maxResults 101', running.client.send(new ListServicesCommand({ maxResults: 101 }))],
+      ['sortBy enum', running.client.send(new ListServiceInstancesCommand({ sortBy: 'colour' as never }))],
+      ['sortOrder enum', running.client.send(new ListServiceInstancesCommand({ sortOrder: 'UPWARDS' as never }))],
+      ['filter key enum', running.client.send(new ListServiceInstancesCommand({ filters: [{ key: 'colour' as never, value: 'red' }] }))],
+      ['nextToken pattern', running.client.send(new ListServiceInstancesCommand({ nextToken: 'not a token!' }))],
       [
         'majorVersion pattern',
-        client.send(new GetServiceTemplateVersionCommand({ templateName: 'web', majorVersion: 'one', minorVersion: '0' })),
+        running.client.send(new GetServiceTemplateVersionCommand({ templateName: 'web', majorVersion: 'one', minorVersion: '0' })),
       ],
     ];
     for (const [what, promise] of cases) {
@@ -240,18 +233,18 @@ describe('protocol', { concurrency: true }, () => {
   test('the request is checked before resources are looked up', async () => {
     // An unknown instance with an invalid request: the request problem wins.
     await expectError(
-      client.send(new UpdateServiceInstanceCommand({ serviceName: 'frontend', name: 'no-such', deploymentType: 'SIDEWAYS' as never })),
+      running.client.send(new UpdateServiceInstanceCommand({ serviceName: 'frontend', name: 'no-such', deploymentType: 'SIDEWAYS' as never })),
       'ValidationException',
       400,
     );
     // The same unknown instance with a valid request: not found.
     await expectError(
-      client.send(new UpdateServiceInstanceCommand({ serviceName: 'frontend', name: 'no-such', deploymentType: 'CURRENT_VERSION' })),
+      running.client.send(new UpdateServiceInstanceCommand({ serviceName: 'frontend', name: 'no-such', deploymentType: 'CURRENT_VERSION' })),
       'ResourceNotFoundException',
       404,
     );
     await expectError(
-      client.send(new UpdateServiceInstanceCommand({ serviceName: 'no-such-service', name: 'fe-dev', deploymentType: 'NONE' })),
+      running.client.send(new UpdateServiceInstanceCommand({ serviceName: 'no-such-service', name: 'fe-dev', deploymentType: 'NONE' })),
       'ResourceNotFoundException',
       404,
     );

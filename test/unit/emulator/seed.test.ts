@@ -1,8 +1,8 @@
-// Seeds (design §3 "Seed", "Seed details"; issue 3 "built-in demo seed"): a bad seed is refused at start naming the
+// Seeds (docs/emulator.md "Seeds and state"; the built-in demo seed): a bad seed is refused at start naming the
 // file, the path inside it and the problem; versions may be numbers; timestamps and deploymentStatus are optional;
 // without --seed the built-in demo seed is a realistic account.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   GetServiceInstanceCommand,
   GetServiceTemplateVersionCommand,
@@ -12,10 +12,9 @@ import {
   ListServicesCommand,
   ListServiceTemplatesCommand,
   ListServiceTemplateVersionsCommand,
-  type ProtonClient,
   type ServiceTemplateVersionSummary,
 } from '@aws-sdk/client-proton';
-import { listAllInstances, runEmulatorToExit, seedPath, startEmulator, LISTENING_LINE, type Emulator } from '../helpers/emulator';
+import { listAllInstances, runEmulatorToExit, seedPath, LISTENING_LINE, useEmulator } from '../helpers/emulator';
 
 /** A path inside the seed, as segments; an array segment is an index (or the item's name). */
 type Segment = string | number | [number, string];
@@ -67,21 +66,15 @@ describe('bad seeds are refused at start', { concurrency: true }, () => {
 });
 
 describe('seed details', () => {
-  let emu: Emulator;
-  let client: ProtonClient;
-  before(async () => {
-    emu = await startEmulator(['--seed', seedPath('minimal.yaml')]);
-    client = emu.client();
-  });
-  after(() => emu?.stop());
+  const running = useEmulator(['--seed', seedPath('minimal.yaml')]);
 
   test('numeric versions become strings; timestamps and deploymentStatus are optional', async () => {
-    const version = (await client.send(new GetServiceTemplateVersionCommand({ templateName: 'api', majorVersion: '1', minorVersion: '0' })))
+    const version = (await running.client.send(new GetServiceTemplateVersionCommand({ templateName: 'api', majorVersion: '1', minorVersion: '0' })))
       .serviceTemplateVersion;
     assert.equal(version?.majorVersion, '1');
     assert.equal(version?.minorVersion, '0');
     assert.deepEqual(version?.compatibleEnvironmentTemplates, [{ templateName: 'base', majorVersion: '1' }]);
-    const si = (await client.send(new GetServiceInstanceCommand({ serviceName: 'api-svc', name: 'api-dev' }))).serviceInstance;
+    const si = (await running.client.send(new GetServiceInstanceCommand({ serviceName: 'api-svc', name: 'api-dev' }))).serviceInstance;
     assert.equal(si?.templateMajorVersion, '1');
     assert.equal(si?.templateMinorVersion, '0');
     assert.equal(si?.deploymentStatus, 'SUCCEEDED');
@@ -93,39 +86,33 @@ describe('seed details', () => {
 });
 
 describe('the built-in demo seed (no --seed)', () => {
-  let emu: Emulator;
-  let client: ProtonClient;
-  before(async () => {
-    emu = await startEmulator([]);
-    client = emu.client();
-  });
-  after(() => emu?.stop());
+  const running = useEmulator([]);
 
   test('is a realistic account: a dozen services, 30+ instances in every deployment status, templates, components, outputs', async () => {
-    const services = (await client.send(new ListServicesCommand({ maxResults: 100 }))).services ?? [];
+    const services = (await running.client.send(new ListServicesCommand({ maxResults: 100 }))).services ?? [];
     assert.ok(services.length >= 12, `${services.length} services`);
-    const instances = await listAllInstances(client);
+    const instances = await listAllInstances(running.client);
     assert.ok(instances.length >= 30, `${instances.length} instances`);
     const statuses = new Set(instances.map((i) => i.deploymentStatus));
     for (const status of ['IN_PROGRESS', 'FAILED', 'SUCCEEDED', 'DELETE_IN_PROGRESS', 'DELETE_FAILED', 'DELETE_COMPLETE', 'CANCELLING', 'CANCELLED']) {
       assert.ok(statuses.has(status as never), `an instance ${status}`);
     }
-    const environments = (await client.send(new ListEnvironmentsCommand({}))).environments ?? [];
+    const environments = (await running.client.send(new ListEnvironmentsCommand({}))).environments ?? [];
     for (const stage of ['dev', 'staging', 'prod']) assert.ok(environments.some((e) => e.name?.includes(stage)), `a ${stage} environment`);
     assert.ok(new Set(environments.map((e) => e.templateName)).size >= 2, 'several environment templates');
 
-    const templates = (await client.send(new ListServiceTemplatesCommand({}))).templates ?? [];
+    const templates = (await running.client.send(new ListServiceTemplatesCommand({}))).templates ?? [];
     assert.ok(templates.length >= 3, `${templates.length} service templates`);
     let versions: ServiceTemplateVersionSummary[] = [];
     let schemas = '';
     for (const t of templates) {
-      const majors = (await client.send(new ListServiceTemplateVersionsCommand({ templateName: t.name }))).templateVersions ?? [];
+      const majors = (await running.client.send(new ListServiceTemplateVersionsCommand({ templateName: t.name }))).templateVersions ?? [];
       for (const m of majors) {
-        const minors = (await client.send(new ListServiceTemplateVersionsCommand({ templateName: t.name, majorVersion: m.majorVersion })))
+        const minors = (await running.client.send(new ListServiceTemplateVersionsCommand({ templateName: t.name, majorVersion: m.majorVersion })))
           .templateVersions ?? [];
         versions = versions.concat(minors);
         for (const v of minors) {
-          const full = await client.send(
+          const full = await running.client.send(
             new GetServiceTemplateVersionCommand({ templateName: t.name, majorVersion: v.majorVersion, minorVersion: v.minorVersion }),
           );
           schemas += full.serviceTemplateVersion?.schema ?? '';
@@ -139,16 +126,16 @@ describe('the built-in demo seed (no --seed)', () => {
     );
     for (const keyword of ['required', 'default', 'enum', 'pattern', 'minimum']) assert.ok(schemas.includes(keyword), `schemas use ${keyword}`);
 
-    const components = (await client.send(new ListComponentsCommand({}))).components ?? [];
+    const components = (await running.client.send(new ListComponentsCommand({}))).components ?? [];
     assert.ok(components.length >= 1, 'a component');
     let withOutputs = 0;
     for (const i of instances) {
-      const out = await client.send(new ListServiceInstanceOutputsCommand({ serviceName: i.serviceName, serviceInstanceName: i.name }));
+      const out = await running.client.send(new ListServiceInstanceOutputsCommand({ serviceName: i.serviceName, serviceInstanceName: i.name }));
       if ((out.outputs ?? []).length > 0) withOutputs++;
     }
     assert.ok(withOutputs >= 1, 'instances with outputs');
     for (const status of ['BEHIND_MINOR', 'BEHIND_MAJOR']) {
-      const behind = await listAllInstances(client, { filters: [{ key: 'deployedTemplateVersionStatus', value: status }] });
+      const behind = await listAllInstances(running.client, { filters: [{ key: 'deployedTemplateVersionStatus', value: status }] });
       assert.ok(behind.length >= 1, `an instance ${status}`);
     }
   });

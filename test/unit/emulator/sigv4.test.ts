@@ -1,24 +1,20 @@
-// SigV4 (design §3 "Faults"): with --credentials AKID:SECRET every request must carry a valid signature for that key
+// SigV4 (docs/emulator.md "Signatures and faults"): with --credentials AKID:SECRET every request must carry a valid signature for that key
 // (403 UnrecognizedClientException for an unknown key, InvalidSignatureException for a bad signature); without it any
 // credentials are accepted.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { GetServiceInstanceCommand, ListServicesCommand, UpdateServiceInstanceCommand, type ProtonClient } from '@aws-sdk/client-proton';
-import { expectError, seedPath, serviceSpec, startEmulator, type Emulator } from '../helpers/emulator';
+import { expectError, seedPath, serviceSpec, useEmulator } from '../helpers/emulator';
 
 const SEED = 'account.yaml';
 const AKID = 'AKIDEMULATORTEST';
 const SECRET = 'emulator/Secret+Key0123456789';
 
 describe('SigV4 with --credentials', { concurrency: true }, () => {
-  let emu: Emulator;
-  before(async () => {
-    emu = await startEmulator(['--seed', seedPath(SEED), '--credentials', `${AKID}:${SECRET}`]);
-  });
-  after(() => emu?.stop());
+  const running = useEmulator(['--seed', seedPath(SEED), '--credentials', `${AKID}:${SECRET}`]);
   const clientWith = (accessKeyId: string, secretAccessKey: string): ProtonClient =>
-    emu.client({ credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 });
+    running.emu.client({ credentials: { accessKeyId, secretAccessKey }, maxAttempts: 1 });
 
   test('the right key is accepted', async () => {
     const out = await clientWith(AKID, SECRET).send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-dev' }));
@@ -85,7 +81,7 @@ describe('SigV4 with --credentials', { concurrency: true }, () => {
   });
 
   test('an unsigned request → 403', async () => {
-    const raw = await emu.op('GetServiceInstance', { serviceName: 'frontend', name: 'fe-dev' });
+    const raw = await running.emu.op('GetServiceInstance', { serviceName: 'frontend', name: 'fe-dev' });
     assert.equal(raw.status, 403);
     assert.ok(
       ['UnrecognizedClientException', 'InvalidSignatureException', 'MissingAuthenticationTokenException'].includes(raw.json?.__type?.split('#').pop()),
@@ -99,26 +95,22 @@ describe('SigV4 with --credentials', { concurrency: true }, () => {
       'UnrecognizedClientException',
       403,
     );
-    const calls = await emu.calls();
+    const calls = await running.emu.calls();
     assert.ok(calls.some((c) => c.operation === 'ListServices' && c.status === 403));
   });
 });
 
 describe('SigV4 without --credentials', () => {
-  let emu: Emulator;
-  before(async () => {
-    emu = await startEmulator(['--seed', seedPath(SEED)]);
-  });
-  after(() => emu?.stop());
+  const running = useEmulator(['--seed', seedPath(SEED)]);
 
   test('any credentials are accepted, and so is an unsigned request', async () => {
     for (const [accessKeyId, secretAccessKey] of [['AKIDONE', 'one'], ['AKIDTWO', 'two']]) {
-      const out = await emu
+      const out = await running.emu
         .client({ credentials: { accessKeyId, secretAccessKey } })
         .send(new GetServiceInstanceCommand({ serviceName: 'frontend', name: 'fe-dev' }));
       assert.equal(out.serviceInstance?.name, 'fe-dev');
     }
-    const raw = await emu.op('GetServiceInstance', { serviceName: 'frontend', name: 'fe-dev' });
+    const raw = await running.emu.op('GetServiceInstance', { serviceName: 'frontend', name: 'fe-dev' });
     assert.equal(raw.status, 200);
   });
 });

@@ -1,13 +1,12 @@
-// UpdateServiceInstance's rules (design §3 "UpdateServiceInstance rules", "Order of checks", "Spec", "Versions"):
+// UpdateServiceInstance's rules (docs/emulator.md "UpdateServiceInstance", "Protocol" for the order of checks):
 // each rule through the real SDK, with the typed exception and the model's HTTP status; what a successful update
 // targets is read back from GetDeployment's targetState.
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { beforeEach, describe, test } from 'node:test';
 import {
   GetDeploymentCommand,
   ListDeploymentsCommand,
   UpdateServiceInstanceCommand,
-  type ProtonClient,
   type ServiceInstance,
   type ServiceInstanceState,
   type UpdateServiceInstanceCommandInput,
@@ -21,8 +20,7 @@ import {
   seedInstance,
   seedPath,
   serviceSpec,
-  startEmulator,
-  type Emulator,
+  useEmulator,
   getSeededInstance,
 } from '../helpers/emulator';
 
@@ -35,23 +33,17 @@ type Input = Omit<UpdateServiceInstanceCommandInput, 'serviceName' | 'deployment
 };
 
 describe('UpdateServiceInstance rules', () => {
-  let emu: Emulator;
-  let client: ProtonClient;
-  before(async () => {
-    // Deployments never finish during these tests: each test sees the seeded state (reset) plus its own calls.
-    emu = await startEmulator(['--seed', seedPath(SEED), '--deploy-ms', '600000']);
-    client = emu.client();
-  });
-  beforeEach(() => emu.reset());
-  after(() => emu?.stop());
+  // Deployments never finish during these tests: each test sees the seeded state (reset) plus its own calls.
+  const running = useEmulator(['--seed', seedPath(SEED), '--deploy-ms', '600000']);
+  beforeEach(() => running.emu.reset());
 
   const update = (input: Input): Promise<{ serviceInstance?: ServiceInstance }> =>
-    client.send(new UpdateServiceInstanceCommand({ serviceName: seedInstance(seed, input.name!).serviceName, ...input }));
+    running.client.send(new UpdateServiceInstanceCommand({ serviceName: seedInstance(seed, input.name!).serviceName, ...input }));
   /** A ServiceSpec for the instance (in its own environment) with these inputs. */
   const spec = (name: string, inputs: Record<string, unknown>): string => serviceSpec(name, seedInstance(seed, name).environmentName, inputs);
-  const get = (name: string): Promise<ServiceInstance> => getSeededInstance(client, seed, name);
+  const get = (name: string): Promise<ServiceInstance> => getSeededInstance(running.client, seed, name);
   const deploymentsOf = async (name: string): Promise<string[]> => {
-    const out = await client.send(
+    const out = await running.client.send(
       new ListDeploymentsCommand({ serviceName: seedInstance(seed, name).serviceName, serviceInstanceName: name }),
     );
     return (out.deployments ?? []).map((d) => d.id ?? '');
@@ -65,7 +57,7 @@ describe('UpdateServiceInstance rules', () => {
     assert.equal(answer.deploymentStatus, 'IN_PROGRESS');
     assert.match(answer.lastAttemptedDeploymentId ?? '', UUID);
     assert.notEqual(answer.lastAttemptedDeploymentId, before.lastAttemptedDeploymentId, 'a new deployment id');
-    const deployment = (await client.send(new GetDeploymentCommand({ id: answer.lastAttemptedDeploymentId }))).deployment;
+    const deployment = (await running.client.send(new GetDeploymentCommand({ id: answer.lastAttemptedDeploymentId }))).deployment;
     assert.ok(deployment);
     assert.equal(deployment.serviceInstanceName, input.name);
     assert.equal(deployment.targetResourceType, 'SERVICE_INSTANCE');
@@ -196,7 +188,7 @@ describe('UpdateServiceInstance rules', () => {
 
     test('no minor → the recommended minor of the current major (never a DRAFT, never another major)', async () => {
       for (const name of ['fe-dev', 'fe-staging', 'be-dev']) {
-        await emu.reset();
+        await running.emu.reset();
         const i = seedInstance(seed, name);
         const expected = `${i.templateMajorVersion}.${recommendedMinor(seed, i.templateName, i.templateMajorVersion)}`;
         const target = await deploy({ name, deploymentType: 'MINOR_VERSION' });
@@ -242,7 +234,7 @@ describe('UpdateServiceInstance rules', () => {
       const target = await deploy({ name: 'fe-dev', deploymentType: 'MINOR_VERSION', spec: withReplicas });
       assert.equal(versionOf(target), '1.2');
       // Without a spec, the deployed spec must satisfy the target: fe-ready's replicas and tag are unknown to 1.0.
-      await emu.reset();
+      await running.emu.reset();
       await expectError(
         update({ name: 'fe-ready', deploymentType: 'MINOR_VERSION', templateMinorVersion: '0' }),
         'ValidationException',
@@ -295,7 +287,7 @@ describe('UpdateServiceInstance rules', () => {
     test('a major without a minor → that major\'s recommended minor; major and minor → exactly that', async () => {
       const target = await deploy({ name: 'fe-dev', deploymentType: 'MAJOR_VERSION', templateMajorVersion: '2', spec: v2('fe-dev') });
       assert.equal(versionOf(target), `2.${recommendedMinor(seed, 'web', '2')}`);
-      await emu.reset();
+      await running.emu.reset();
       const exact = await deploy({
         name: 'fe-dev',
         deploymentType: 'MAJOR_VERSION',
@@ -442,7 +434,7 @@ describe('UpdateServiceInstance rules', () => {
       await invalid({ image: 'nginx:1.26', port: 65536 }, 'port');
       await invalid({ image: 'nginx:1.26', port: -80 }, 'port');
       await deploy({ name: 'fe-dev', deploymentType: 'CURRENT_VERSION', spec: spec('fe-dev', { image: 'nginx:1.26', port: 65535 }) });
-      await emu.reset();
+      await running.emu.reset();
       await deploy({ name: 'fe-dev', deploymentType: 'CURRENT_VERSION', spec: spec('fe-dev', { image: 'nginx:1.26', port: 1 }) });
     });
 
@@ -450,7 +442,7 @@ describe('UpdateServiceInstance rules', () => {
       await invalid({ image: 'ab' }, 'image');
       await invalid({ image: 'x'.repeat(41) }, 'image');
       await deploy({ name: 'fe-dev', deploymentType: 'CURRENT_VERSION', spec: spec('fe-dev', { image: 'abc' }) });
-      await emu.reset();
+      await running.emu.reset();
       await deploy({ name: 'fe-dev', deploymentType: 'CURRENT_VERSION', spec: spec('fe-dev', { image: 'x'.repeat(40) }) });
     });
 
@@ -499,7 +491,7 @@ describe('UpdateServiceInstance rules', () => {
       assert.ok(!stored.includes('CURRENT_VAL'), 'resolved in the stored spec');
       assert.deepEqual(instanceInputs(stored, 'fe-dev'), { image: deployed.image, port: deployed.port, size: 'medium' });
       // The same through a deployment's target state.
-      await emu.reset();
+      await running.emu.reset();
       const target = await deploy({
         name: 'fe-dev',
         deploymentType: 'CURRENT_VERSION',

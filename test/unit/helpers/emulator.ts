@@ -1,51 +1,32 @@
 // Starts the local Proton emulator the way a user does (`node dist/emulator.js --port 0 ...`) and hands the tests
 // a real @aws-sdk/client-proton client pointed at it, plus the emulator's introspection endpoints.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { after, before } from 'node:test';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import {
   AccessDeniedException,
   ConflictException,
-  GetServiceInstanceCommand,
   InternalServerException,
-  paginateListServiceInstances,
   ProtonClient,
   ProtonServiceException,
   ResourceNotFoundException,
   ServiceQuotaExceededException,
   ThrottlingException,
   ValidationException,
-  type ListServiceInstancesCommandInput,
   type ProtonClientConfig,
-  type ServiceInstance,
-  type ServiceInstanceSummary,
 } from '@aws-sdk/client-proton';
-import * as ProtonModel from '@aws-sdk/client-proton';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { LISTENING_LINE, spawnEmulator, startEmulatorProcess, type EmulatorExit } from '../../../src/proton/emulatorProcess';
+import { EMULATOR_JS, REPO_ROOT } from './paths';
 
-function findRepoRoot(start: string): string {
-  let dir = start;
-  for (;;) {
-    const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'vscode-proton') return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`no vscode-proton package.json above ${start}`);
-    dir = parent;
-  }
-}
+// One import for the tests: the paths, the seed model and the model check live in files of their own.
+export * from './paths';
+export * from './seeds';
+export * from './smithyModel';
 
-export const REPO_ROOT = findRepoRoot(__dirname);
-export const EMULATOR_JS = path.join(REPO_ROOT, 'dist', 'emulator.js');
-export const SEEDS_DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'seeds');
 
-/** Absolute path of a seed under test/fixtures/seeds. */
-export function seedPath(name: string): string {
-  return path.join(SEEDS_DIR, name);
-}
-
-/** The first stdout line, exactly as §3 fixes it. */
-export const LISTENING_LINE = /^Proton emulator listening on (http:\/\/([^:/\s]+):(\d+))$/;
+/** The first stdout line, exactly as the emulator's contract fixes it. */
+export { LISTENING_LINE };
 
 export const DUMMY_CREDENTIALS = { accessKeyId: 'AKIDTESTDUMMY', secretAccessKey: 'dummy-secret' };
 
@@ -65,10 +46,7 @@ export interface RawResponse {
   json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-export interface ExitResult {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
+export type ExitResult = EmulatorExit;
 
 export interface Emulator {
   /** `http://HOST:PORT` as printed on the first stdout line. */
@@ -91,96 +69,23 @@ export interface Emulator {
   readonly exited: Promise<ExitResult>;
 }
 
-const live = new Set<ChildProcess>();
-process.on('exit', () => {
-  for (const child of live) child.kill('SIGKILL');
-});
-
-const MAX_CAPTURE = 1 << 20;
-
-function capture(stream: NodeJS.ReadableStream | null, sink: { text: string }): void {
-  stream?.setEncoding('utf8');
-  stream?.on('data', (chunk: string) => {
-    if (sink.text.length < MAX_CAPTURE) sink.text += chunk;
-  });
-}
-
-function spawnEmulator(args: string[], env?: NodeJS.ProcessEnv): ChildProcess {
-  if (!existsSync(EMULATOR_JS)) throw new Error(`${EMULATOR_JS} is missing: run \`node esbuild.mjs --tests\` first`);
-  const child = spawn(process.execPath, [EMULATOR_JS, ...args], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: env ?? process.env,
-  });
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-  return child;
-}
-
-function exitOf(child: ChildProcess): Promise<ExitResult> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve({ code: child.exitCode, signal: child.signalCode });
-      return;
-    }
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
-}
-
 /**
  * Runs the emulator with `--port 0` plus the given flags, waits for the first stdout line and returns a handle.
- * Register `after(() => emu.stop())` (or `t.after`) so that the runner exits.
+ * Register `after(() => emu.stop())` (or `t.after`) so that the runner exits; in a describe, prefer useEmulator().
  */
 export async function startEmulator(
   flags: string[] = [],
   options: { startTimeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<Emulator> {
-  const args = flags.includes('--port') ? flags : ['--port', '0', ...flags];
-  const child = spawnEmulator(args, options.env);
-  const exited = exitOf(child);
-  const stderr = { text: '' };
-  const stdout = { text: '' };
-  capture(child.stderr, stderr);
-
-  const firstLine = await new Promise<string>((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => {
-      fail(new Error(`the emulator printed no first line within ${options.startTimeoutMs ?? 10_000} ms`));
-    }, options.startTimeoutMs ?? 10_000);
-    const onData = (chunk: string): void => {
-      buffer += chunk;
-      const newline = buffer.indexOf('\n');
-      if (newline < 0) return;
-      cleanup();
-      stdout.text = buffer.slice(newline + 1);
-      capture(child.stdout, stdout);
-      resolve(buffer.slice(0, newline).replace(/\r$/, ''));
-    };
-    const onExit = (code: number | null, signal: string | null): void => {
-      fail(new Error(`the emulator exited (code ${code}, signal ${signal}) before its first line:\n${buffer}\n${stderr.text}`));
-    };
-    function cleanup(): void {
-      clearTimeout(timer);
-      child.stdout?.off('data', onData);
-      child.off('exit', onExit);
-    }
-    function fail(error: Error): void {
-      cleanup();
-      child.kill('SIGKILL');
-      reject(error);
-    }
-    child.stdout?.setEncoding('utf8');
-    child.stdout?.on('data', onData);
-    child.once('exit', onExit);
+  if (!existsSync(EMULATOR_JS)) throw new Error(`${EMULATOR_JS} is missing: run \`node esbuild.mjs --tests\` first`);
+  const running = await startEmulatorProcess({
+    script: EMULATOR_JS,
+    args: flags,
+    cwd: REPO_ROOT,
+    env: options.env,
+    timeoutMs: options.startTimeoutMs,
   });
-
-  const match = LISTENING_LINE.exec(firstLine);
-  if (!match) {
-    child.kill('SIGKILL');
-    throw new Error(`unexpected first line: ${JSON.stringify(firstLine)}`);
-  }
-  const url = match[1];
-  const port = Number(match[3]);
+  const { url } = running;
   const clients: ProtonClient[] = [];
 
   async function raw(target: string | undefined, body: string, headers: Record<string, string> = {}): Promise<RawResponse> {
@@ -203,19 +108,15 @@ export async function startEmulator(
     return { status: response.status, headers: response.headers, text, json };
   }
 
-  const emulator: Emulator = {
+  return {
     url,
-    port,
-    firstLine,
-    child,
-    exited,
+    port: running.port,
+    firstLine: running.firstLine,
+    child: running.child,
+    exited: running.exited,
+    output: running.output,
     client(config: Partial<ProtonClientConfig> = {}): ProtonClient {
-      const client = new ProtonClient({
-        endpoint: url,
-        region: 'us-east-1',
-        credentials: DUMMY_CREDENTIALS,
-        ...config,
-      });
+      const client = new ProtonClient({ endpoint: url, region: 'us-east-1', credentials: DUMMY_CREDENTIALS, ...config });
       clients.push(client);
       return client;
     },
@@ -227,30 +128,49 @@ export async function startEmulator(
     async reset(): Promise<void> {
       const response = await fetch(`${url}/__emulator/reset`, { method: 'POST' });
       await response.arrayBuffer();
-      if (response.status < 200 || response.status > 299) {
-        throw new Error(`POST /__emulator/reset answered ${response.status}`);
-      }
+      if (response.status < 200 || response.status > 299) throw new Error(`POST /__emulator/reset answered ${response.status}`);
     },
     raw,
-    op(operation: string, input: unknown): Promise<RawResponse> {
-      return raw(`AwsProton20200720.${operation}`, JSON.stringify(input));
-    },
-    output() {
-      return { stdout: stdout.text, stderr: stderr.text };
-    },
-    async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 5_000): Promise<ExitResult> {
+    op: (operation, input) => raw(`AwsProton20200720.${operation}`, JSON.stringify(input)),
+    stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<ExitResult> {
       for (const client of clients.splice(0)) client.destroy();
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill(signal);
-        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-        const result = await exited;
-        clearTimeout(timer);
-        return result;
-      }
-      return exited;
+      return running.stop(signal, timeoutMs);
     },
   };
-  return emulator;
+}
+
+/** An emulator for the tests of one describe: started before them, stopped after. */
+export interface SuiteEmulator {
+  /** The running emulator (inside tests and hooks only). */
+  readonly emu: Emulator;
+  /** A client of it with the default configuration. */
+  readonly client: ProtonClient;
+}
+
+/**
+ * Starts an emulator with these flags (a function: evaluated at start) before the describe's tests and stops it
+ * after them.
+ */
+export function useEmulator(flags: string[] | (() => string[])): SuiteEmulator {
+  let emu: Emulator | undefined;
+  let client: ProtonClient | undefined;
+  before(async () => {
+    emu = await startEmulator(typeof flags === 'function' ? flags() : flags);
+    client = emu.client();
+  });
+  after(() => emu?.stop());
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the emulator of this describe is not running (use it inside tests)');
+    return value;
+  };
+  return {
+    get emu() {
+      return started(emu);
+    },
+    get client() {
+      return started(client);
+    },
+  };
 }
 
 /** Runs the emulator expecting it to exit by itself (a refused start); returns its exit and output. */
@@ -258,12 +178,11 @@ export async function runEmulatorToExit(
   flags: string[],
   timeoutMs = 10_000,
 ): Promise<ExitResult & { stdout: string; stderr: string; timedOut: boolean }> {
-  const args = flags.includes('--port') ? flags : ['--port', '0', ...flags];
-  const child = spawnEmulator(args);
+  const child = spawnEmulator({ script: EMULATOR_JS, args: flags, cwd: REPO_ROOT });
   const stdout = { text: '' };
   const stderr = { text: '' };
-  capture(child.stdout, stdout);
-  capture(child.stderr, stderr);
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout.text += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr.text += chunk));
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -334,353 +253,3 @@ const MODELED_ERRORS: Record<string, new (...args: never[]) => ProtonServiceExce
   AccessDeniedException,
   ServiceQuotaExceededException,
 };
-
-// ---------------------------------------------------------------------------------------------------------------
-// The seed as the tests read it, to derive what the emulator must answer
-
-export interface SeedVersion {
-  majorVersion: string;
-  minorVersion: string;
-  status: string;
-  schema?: string;
-  description?: string;
-  compatibleEnvironmentTemplates: { templateName: string; majorVersion: string }[];
-}
-export interface SeedTemplate {
-  name: string;
-  displayName?: string;
-  versions: SeedVersion[];
-}
-export interface SeedInstance {
-  serviceName: string;
-  templateName: string;
-  name: string;
-  environmentName: string;
-  templateMajorVersion: string;
-  templateMinorVersion: string;
-  deploymentStatus: string;
-  spec?: string;
-  outputs?: { key: string; valueString: string }[];
-  failNextDeployment?: boolean;
-  createdAt?: string;
-}
-export interface SeedComponent {
-  name: string;
-  environmentName: string;
-  serviceName?: string;
-  serviceInstanceName?: string;
-  deploymentStatus: string;
-}
-export interface SeedEnvironment {
-  name: string;
-  templateName: string;
-  templateMajorVersion: string;
-  templateMinorVersion: string;
-}
-export interface SeedModel {
-  accountId: string;
-  region: string;
-  environments: SeedEnvironment[];
-  serviceTemplates: SeedTemplate[];
-  services: { name: string; templateName: string; spec?: string }[];
-  instances: SeedInstance[];
-  components: SeedComponent[];
-}
-
-const str = (v: unknown): string => String(v);
-
-/** Reads a seed file (under test/fixtures/seeds unless absolute) into the model the tests compute with. */
-export function loadSeed(file: string): SeedModel {
-  const raw = parseYaml(readFileSync(path.isAbsolute(file) ? file : seedPath(file), 'utf8'));
-  return seedModel(raw);
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function seedModel(raw: any): SeedModel {
-  return {
-    accountId: str(raw.accountId),
-    region: str(raw.region),
-    environments: (raw.environments ?? []).map((e: SeedEnvironment) => ({
-      name: e.name,
-      templateName: e.templateName,
-      templateMajorVersion: str(e.templateMajorVersion),
-      templateMinorVersion: str(e.templateMinorVersion),
-    })),
-    serviceTemplates: (raw.serviceTemplates ?? []).map((t: SeedTemplate) => ({
-      name: t.name,
-      displayName: t.displayName,
-      versions: t.versions.map((v) => ({
-        ...v,
-        majorVersion: str(v.majorVersion),
-        minorVersion: str(v.minorVersion),
-        compatibleEnvironmentTemplates: v.compatibleEnvironmentTemplates.map((c) => ({
-          templateName: c.templateName,
-          majorVersion: str(c.majorVersion),
-        })),
-      })),
-    })),
-    services: (raw.services ?? []).map((s: { name: string; templateName: string; spec?: string }) => ({
-      name: s.name,
-      templateName: s.templateName,
-      spec: s.spec,
-    })),
-    instances: (raw.services ?? []).flatMap((s: { name: string; templateName: string; instances?: SeedInstance[] }) =>
-      (s.instances ?? []).map((i) => ({
-        ...i,
-        serviceName: s.name,
-        templateName: s.templateName,
-        templateMajorVersion: str(i.templateMajorVersion),
-        templateMinorVersion: str(i.templateMinorVersion),
-        deploymentStatus: i.deploymentStatus ?? 'SUCCEEDED',
-      })),
-    ),
-    components: raw.components ?? [],
-  };
-}
-
-/** Numeric comparison of version parts ("10" > "9"). */
-export function compareVersions(a: { major: string; minor: string }, b: { major: string; minor: string }): number {
-  return Number(a.major) - Number(b.major) || Number(a.minor) - Number(b.minor);
-}
-
-export function seedTemplate(seed: SeedModel, name: string): SeedTemplate {
-  const template = seed.serviceTemplates.find((t) => t.name === name);
-  assert.ok(template, `seed has service template ${name}`);
-  return template;
-}
-
-/** The template's recommended version: its highest PUBLISHED version (design §3). */
-export function recommendedVersion(seed: SeedModel, templateName: string): { major: string; minor: string } | undefined {
-  return seedTemplate(seed, templateName)
-    .versions.filter((v) => v.status === 'PUBLISHED')
-    .map((v) => ({ major: v.majorVersion, minor: v.minorVersion }))
-    .sort(compareVersions)
-    .pop();
-}
-
-/** A major's recommended minor: its highest PUBLISHED minor. */
-export function recommendedMinor(seed: SeedModel, templateName: string, major: string): string | undefined {
-  return seedTemplate(seed, templateName)
-    .versions.filter((v) => v.status === 'PUBLISHED' && v.majorVersion === major)
-    .map((v) => v.minorVersion)
-    .sort((a, b) => Number(a) - Number(b))
-    .pop();
-}
-
-/** UP_TO_DATE / BEHIND_MINOR / BEHIND_MAJOR against the template's recommended version. */
-export function versionStatus(seed: SeedModel, instance: SeedInstance): string {
-  const rec = recommendedVersion(seed, instance.templateName);
-  assert.ok(rec, `template ${instance.templateName} has a recommended version`);
-  if (Number(instance.templateMajorVersion) < Number(rec.major)) return 'BEHIND_MAJOR';
-  if (Number(instance.templateMajorVersion) === Number(rec.major) && Number(instance.templateMinorVersion) < Number(rec.minor)) {
-    return 'BEHIND_MINOR';
-  }
-  return 'UP_TO_DATE';
-}
-
-export function seedInstance(seed: SeedModel, name: string): SeedInstance {
-  const instance = seed.instances.find((i) => i.name === name);
-  assert.ok(instance, `seed has instance ${name}`);
-  return instance;
-}
-
-/** GetServiceInstance for a seeded instance, by its name alone. */
-export async function getSeededInstance(client: ProtonClient, seed: SeedModel, name: string): Promise<ServiceInstance> {
-  const out = await client.send(new GetServiceInstanceCommand({ serviceName: seedInstance(seed, name).serviceName, name }));
-  assert.ok(out.serviceInstance);
-  return out.serviceInstance;
-}
-
-/** The inputs of one instance in a ServiceSpec text (its `instances[name].spec`). */
-export function instanceInputs(specText: string | undefined, instanceName: string): Record<string, unknown> {
-  assert.ok(specText, `a spec for ${instanceName}`);
-  const doc = parseYaml(specText) as { proton?: string; instances?: { name: string; spec?: Record<string, unknown> }[] };
-  assert.equal(doc.proton, 'ServiceSpec');
-  const entry = doc.instances?.find((i) => i.name === instanceName);
-  assert.ok(entry, `the spec has an instances entry named ${instanceName}`);
-  return entry.spec ?? {};
-}
-
-/** A ServiceSpec text for one instance with the given inputs. */
-export function serviceSpec(instanceName: string, environment: string, inputs: Record<string, unknown>): string {
-  return stringifyYaml({ proton: 'ServiceSpec', instances: [{ name: instanceName, environment, spec: inputs }] });
-}
-
-/** The default order of ListServiceInstances: serviceName, then instance name. */
-export function byServiceThenName(a: { serviceName?: string; name?: string }, b: { serviceName?: string; name?: string }): number {
-  return cmp(a.serviceName ?? '', b.serviceName ?? '') || cmp(a.name ?? '', b.name ?? '');
-}
-
-export function cmp(a: string | number, b: string | number): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Every instance, following nextToken to the end. */
-export async function listAllInstances(
-  client: ProtonClient,
-  input: ListServiceInstancesCommandInput = {},
-): Promise<ServiceInstanceSummary[]> {
-  const all: ServiceInstanceSummary[] = [];
-  for await (const page of paginateListServiceInstances({ client }, input)) all.push(...(page.serviceInstances ?? []));
-  return all;
-}
-
-/** A small deterministic pseudo-random sequence (LCG), so that generated seeds are the same on every run. */
-export function lcg(seedValue: number): () => number {
-  let state = seedValue >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-export const BULK_STATUSES = ['SUCCEEDED', 'FAILED', 'CANCELLED', 'IN_PROGRESS', 'DELETE_FAILED'];
-
-/**
- * A seed with `count` instances spread (deterministically, in shuffled order) over services svc-a..., environments
- * and versions of one template "app" (1.0, 1.1, 2.0 PUBLISHED; no required inputs), with timestamps of their own.
- */
-export function bulkSeedText(count: number, servicesCount = 7): string {
-  const random = lcg(20261007);
-  const services = Array.from({ length: servicesCount }, (_, n) => ({
-    name: `svc-${String.fromCharCode(97 + n)}`,
-    templateName: 'app',
-    instances: [] as Record<string, unknown>[],
-  }));
-  const order = Array.from({ length: count }, (_, n) => n);
-  for (let n = order.length - 1; n > 0; n--) {
-    const k = Math.floor(random() * (n + 1));
-    [order[n], order[k]] = [order[k], order[n]];
-  }
-  const versions = [['1', '0'], ['1', '1'], ['2', '0']];
-  const environments = ['e-dev', 'e-test', 'e-prod'];
-  const base = Date.parse('2025-06-01T00:00:00Z');
-  for (const n of order) {
-    const [major, minor] = versions[Math.floor(random() * versions.length)];
-    const created = base + Math.floor(random() * 90 * 86400) * 1000;
-    services[n % servicesCount].instances.push({
-      name: `inst-${String(n).padStart(3, '0')}`,
-      environmentName: environments[Math.floor(random() * environments.length)],
-      templateMajorVersion: major,
-      templateMinorVersion: minor,
-      deploymentStatus: BULK_STATUSES[Math.floor(random() * BULK_STATUSES.length)],
-      createdAt: new Date(created).toISOString(),
-      lastDeploymentAttemptedAt: new Date(created + Math.floor(random() * 30 * 86400) * 1000).toISOString(),
-    });
-  }
-  const schema = [
-    'schema:',
-    '  format:',
-    '    openapi: "3.0.0"',
-    '  service_input_type: "AppInput"',
-    '  types:',
-    '    AppInput:',
-    '      type: object',
-    '      properties:',
-    '        image:',
-    '          type: string',
-    '          default: "app:latest"',
-    '',
-  ].join('\n');
-  return stringifyYaml({
-    accountId: '444455556666',
-    region: 'eu-west-1',
-    environmentTemplates: [{ name: 'env-t' }],
-    environments: environments.map((name) => ({ name, templateName: 'env-t', templateMajorVersion: '1', templateMinorVersion: '0' })),
-    serviceTemplates: [
-      {
-        name: 'app',
-        versions: versions.map(([majorVersion, minorVersion]) => ({
-          majorVersion,
-          minorVersion,
-          status: 'PUBLISHED',
-          schema,
-          compatibleEnvironmentTemplates: [{ templateName: 'env-t', majorVersion: '1' }],
-        })),
-      },
-    ],
-    // Services in shuffled order too, so that the listing order has to be made by sorting.
-    services: [...services].sort(() => random() - 0.5),
-    components: [],
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// The Smithy model as the SDK ships it (its schemas), to check raw answers member by member
-
-type SchemaRef = unknown;
-
-function resolveSchema(s: SchemaRef): SchemaRef {
-  let current = s;
-  for (let n = 0; n < 10; n++) {
-    if (typeof current === 'function') current = (current as () => SchemaRef)();
-    else if (Array.isArray(current) && typeof current[0] === 'function') current = current[0];
-    else if (Array.isArray(current) && current.length === 2 && current[0] === null) current = current[1];
-    else return current;
-  }
-  return current;
-}
-
-function checkAgainst(schemaRef: SchemaRef, value: unknown, path: string, problems: string[]): void {
-  const schema = resolveSchema(schemaRef);
-  const kind = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-  if (typeof schema === 'number') {
-    if (schema & 64) {
-      if (!Array.isArray(value)) problems.push(`${path}: a list expected, got ${kind(value)}`);
-      else value.forEach((item, n) => checkAgainst(schema & ~64, item, `${path}[${n}]`, problems));
-      return;
-    }
-    if (schema & 128) {
-      if (kind(value) !== 'object') problems.push(`${path}: a map expected, got ${kind(value)}`);
-      else for (const [k, v] of Object.entries(value as object)) checkAgainst(schema & ~128, v, `${path}.${k}`, problems);
-      return;
-    }
-    const expected = schema === 0 || schema === 21 ? 'string' : schema === 2 ? 'boolean' : schema === 15 ? undefined : 'number';
-    if (expected && typeof value !== expected) problems.push(`${path}: a ${expected} expected, got ${kind(value)} ${JSON.stringify(value)}`);
-    if (schema >= 4 && schema <= 7 && typeof value === 'number' && !(value > 1e9 && value < 1e10)) {
-      problems.push(`${path}: a timestamp in epoch seconds expected, got ${value}`);
-    }
-    return;
-  }
-  if (!Array.isArray(schema)) return;
-  const [type] = schema as [number];
-  if (type === 0) return checkAgainst(schema[4], value, path, problems);
-  if (type === 1) {
-    if (!Array.isArray(value)) problems.push(`${path}: a list expected (${schema[2]}), got ${kind(value)}`);
-    else value.forEach((item, n) => checkAgainst(schema[4], item, `${path}[${n}]`, problems));
-    return;
-  }
-  if (type === 2) {
-    if (kind(value) !== 'object') problems.push(`${path}: a map expected (${schema[2]}), got ${kind(value)}`);
-    else for (const [k, v] of Object.entries(value as object)) checkAgainst(schema[5], v, `${path}.${k}`, problems);
-    return;
-  }
-  if (type === 3 || type === 4) {
-    const name = schema[2] as string;
-    const members = schema[4] as string[];
-    const targets = schema[5] as SchemaRef[];
-    if (kind(value) !== 'object') {
-      problems.push(`${path}: a ${name} structure expected, got ${kind(value)}`);
-      return;
-    }
-    const obj = value as Record<string, unknown>;
-    for (const key of Object.keys(obj)) if (!members.includes(key)) problems.push(`${path}.${key}: not a member of ${name}`);
-    const required = type === 3 ? ((schema[6] as number | undefined) ?? 0) : 0;
-    members.slice(0, required).forEach((m) => {
-      if (obj[m] === undefined || obj[m] === null) problems.push(`${path}.${m}: required by ${name}, missing`);
-    });
-    if (type === 4 && Object.keys(obj).length !== 1) problems.push(`${path}: the union ${name} must hold exactly one member`);
-    members.forEach((m, n) => {
-      if (obj[m] !== undefined && obj[m] !== null) checkAgainst(targets[n], obj[m], `${path}.${m}`, problems);
-    });
-  }
-}
-
-/** What is wrong with an operation's raw JSON answer against the model's output shape (empty when nothing). */
-export function modelProblems(operation: string, output: unknown): string[] {
-  const op = (ProtonModel as unknown as Record<string, unknown>)[`${operation}$`];
-  assert.ok(Array.isArray(op) && op[0] === 9, `the SDK has the operation schema ${operation}$`);
-  const problems: string[] = [];
-  checkAgainst(op[5], output, operation, problems);
-  return problems;
-}

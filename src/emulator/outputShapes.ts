@@ -1,19 +1,17 @@
 // Records → the model's output shapes: exactly the model's members, required ones always present, optional ones
 // only when they have a value; Summary shapes leave out what the model leaves out (spec, lastClientRequestToken).
-import {
-  arn,
-  instanceArn,
-  recommendedMinor,
-  recommendedVersion,
-  type ComponentRecord,
-  type DeploymentRecord,
-  type EmulatorState,
-  type EnvironmentRecord,
-  type EnvironmentTemplateRecord,
-  type InstanceRecord,
-  type ServiceRecord,
-  type ServiceTemplateRecord,
-  type TemplateVersionRecord,
+import { recommendedMinor, recommendedVersion } from '../core/templateVersions';
+import { arn, instanceArn } from './lookups';
+import type {
+  ComponentRecord,
+  DeploymentRecord,
+  EmulatorState,
+  EnvironmentRecord,
+  EnvironmentTemplateRecord,
+  InstanceRecord,
+  ServiceRecord,
+  ServiceTemplateRecord,
+  TemplateVersionRecord,
 } from './state';
 
 type Out = Record<string, unknown>;
