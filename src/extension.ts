@@ -1,11 +1,39 @@
 // Wiring only: build the object graph and register it. Logic lives in core/, proton/ and the adapters.
 import * as vscode from 'vscode';
-import { registerInstancesView } from './views/instancesView';
+import { registerInstanceCommands } from './commands/instanceCommands';
+import { ConnectionManager } from './connection/connectionManager';
+import { registerConnectionUi } from './connection/connectionPickers';
+import { LocalEmulator, registerLocalEmulatorCommands } from './connection/localEmulator';
+import { createGatewayLazily } from './connection/protonClientLoader';
+import { ProtonCache } from './proton/cache';
+import { disposeLog, logTo } from './ui/log';
+import { registerInstancesView, type InstancesView } from './views/instancesView';
 
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(registerInstancesView());
+/** What activate() returns: the integration tests reach the live objects through it. */
+export interface ProtonExtensionApi {
+  cache: ProtonCache;
+  connection: ConnectionManager;
+  emulator: LocalEmulator;
+  view: InstancesView;
+}
+
+export function activate(context: vscode.ExtensionContext): ProtonExtensionApi {
+  const cache = new ProtonCache(createGatewayLazily, logTo);
+  const connection = new ConnectionManager(cache, process.env, undefined, context.globalState);
+  const emulator = new LocalEmulator(context.extensionUri, connection);
+  const view = registerInstancesView(context, cache, connection);
+  context.subscriptions.push(
+    connection,
+    registerConnectionUi(connection),
+    registerLocalEmulatorCommands(emulator),
+    view,
+    registerInstanceCommands(cache, view.specFiles),
+    { dispose: disposeLog },
+  );
+  connection.update();
+  return { cache, connection, emulator, view };
 }
 
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  // Everything, the local emulator's child process included, is disposed through context.subscriptions.
 }
