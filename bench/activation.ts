@@ -33,9 +33,8 @@ async function main(): Promise<void> {
         await page.locator('.statusbar').waitFor({ timeout: 60_000 });
       }
       // After a reload the workbench restores the open Proton view; the first time, open it from the activity bar.
-      if (!(await wb.pane('Service Instances').isVisible())) {
-        await page.locator('.activitybar .action-item a[aria-label^="Proton"]').click({ timeout: 60_000 });
-      }
+      const shown = await wb.pane('Service Instances').waitFor({ timeout: 20_000 }).then(() => true, () => false);
+      if (!shown) await page.locator('.activitybar .action-item a[aria-label^="Proton"]').click({ timeout: 60_000 });
       await wb.pane('Service Instances').locator('.welcome-view-content', { hasText: 'No AWS credentials' }).waitFor({ timeout: 60_000 });
       await wb.runCommand('Developer: Show Running Extensions');
       const row = (label: string) => page.locator(`.runtime-extensions-editor .monaco-list-row[aria-label="${label}"] .activation-time`);
