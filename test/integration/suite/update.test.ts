@@ -214,6 +214,23 @@ describe('Update Service Instance', function () {
     assert.ok(a.at < b.at);
   });
 
+  it('from the tree with no spec open or mapped: asks for the spec file (Browse…), then updates that instance', async () => {
+    const uri = specFile('asked.yaml', specText('asked', { directive: '' }));
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const realDialog = vscode.window.showOpenDialog;
+    w.showOpenDialog = async () => [uri];
+    try {
+      const script = answers({ type: 'CURRENT_VERSION', confirm: 'Deploy' });
+      const node = { kind: 'instance', instance: { serviceName: 'shop', name: 'asked' } };
+      const r = await run((p) => (p.title.includes('which spec file') ? 'Browse…' : script(p)), node);
+      assert.deepEqual(r.outcomes.map((o) => [o.name, o.result]), [['asked', 'SUCCEEDED']]);
+      assert.equal(ui!.picks()[0].title, 'Update shop/asked: which spec file');
+      assert.equal((await updates('asked'))[0].input.spec, readFileSync(uri.fsPath, 'utf8'));
+    } finally {
+      w.showOpenDialog = realDialog;
+    }
+  });
+
   describe('refusals send nothing', () => {
     it('a busy instance: says why, asks nothing', async () => {
       const r = await run(answers({ type: 'CURRENT_VERSION', confirm: 'Deploy' }), specFile('busy.yaml', specText('busy')));
