@@ -70,7 +70,7 @@ test('"Proton: Start Local Emulator" fills the tree with the demo account, statu
   assert.match(await preview.innerText(), /In progress/);
   assert.equal(await preview.locator('.codicon-sync.codicon-modifier-spin').count(), 1, 'IN_PROGRESS spins');
   await wb.page.mouse.move(900, 600); // no hover highlight in the picture
-  await wb.screenshot('tree-demo'); // the README's picture (media/screenshot.png) is this one
+  await wb.screenshot('tree-demo'); // the README's picture (docs/images/tree.png) is this one
   const failed = instanceRow('email-sender', 'prod');
   await failed.scrollIntoViewIfNeeded();
   assert.equal(await failed.locator('.codicon-error').count(), 1, 'FAILED shows an error icon');
