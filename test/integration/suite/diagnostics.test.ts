@@ -99,8 +99,11 @@ describe('Spec diagnostics', function () {
     mkdirSync(join(sub, 'services', 'email-sender'), { recursive: true });
     try {
       const demo = join(REPO_ROOT, 'demo', 'workspace');
-      writeFileSync(join(sub, 'services', 'email-sender', 'spec.yaml'), readFileSync(join(demo, 'services', 'email-sender', 'spec.yaml')));
-      writeFileSync(join(sub, 'proton-ops.yaml'), readFileSync(join(demo, 'proton-ops.yaml')));
+      // Written through VS Code's file service, as a person saving the files would: its watchers hear of the new
+      // proton-ops.yaml from the operation itself, not from a disk watcher that a loaded machine may delay.
+      const write = (rel: string, from: string) => vscode.workspace.fs.writeFile(vscode.Uri.file(join(sub, rel)), readFileSync(from));
+      await write(join('services', 'email-sender', 'spec.yaml'), join(demo, 'services', 'email-sender', 'spec.yaml'));
+      await write('proton-ops.yaml', join(demo, 'proton-ops.yaml'));
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(join(sub, 'services', 'email-sender', 'spec.yaml')));
       await vscode.window.showTextDocument(doc);
       const ds = await diagnosticsWhen(doc.uri, (x) => hasCode('input-enum')(x) && hasCode('input-range')(x), 'input-enum and input-range');
