@@ -27,8 +27,10 @@ const products = [
   { in: 'src/extension.ts', out: 'extension' },
   { in: 'src/emulator/main.ts', out: 'emulator', banner: '#!/usr/bin/env node' },
   { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  // The SDK side of the extension: required by dist/extension.js on first use, so activation loads no SDK code.
+  { in: 'src/proton/gatewayFactory.ts', out: 'protonClient' },
   // For scripts/start.mjs (plain JavaScript), so that it starts the emulator the way the extension does. Not
-  // packaged: .vscodeignore lets in only the three bundles above.
+  // packaged: .vscodeignore lets in only the extension's bundles.
   { in: 'src/proton/emulatorProcess.ts', out: 'emulatorProcess' },
 ].filter((p) => existsSync(p.in));
 
@@ -42,6 +44,8 @@ function walk(dir, pick) {
 
 const builds = products.map((p) => ({
   ...common,
+  // extension.js requires the SDK bundle at run time instead of inlining it.
+  external: p.out === 'extension' ? [...common.external, './protonClient.js'] : common.external,
   entryPoints: [{ in: p.in, out: p.out }],
   outdir: 'dist',
   banner: p.banner ? { js: p.banner } : undefined,

@@ -196,3 +196,12 @@ export function offeredVersions<V extends TemplateVersionInfo>(
     .sort((a, b) => Number(b.recommended) - Number(a.recommended))
     .map(({ version, recommended }) => ({ version, recommended }));
 }
+
+/**
+ * Whether a MINOR_VERSION or MAJOR_VERSION update lands on the version the instance runs already: Proton accepts
+ * it, but nothing newer is deployed (version-no-newer).
+ */
+export function landsOnCurrent(req: UpdateRequest, target: { major: string; minor: string }, inst: InstanceVersionInfo): boolean {
+  if (req.deploymentType !== 'MINOR_VERSION' && req.deploymentType !== 'MAJOR_VERSION') return false;
+  return num(target.major) === num(inst.templateMajorVersion) && num(target.minor) === num(inst.templateMinorVersion);
+}

@@ -45,15 +45,23 @@ export interface Problem {
   severity: Severity;
   message: string;
   path?: (string | number)[];
+  /** Character offsets in the text, for problems not at a YAML node (directive comments, the raw text). */
+  span?: Span;
   /** Put the range on the key rather than the value at `path`. */
   onKey?: boolean;
   data?: Record<string, unknown>;
 }
 
+/** Start and end (exclusive) character offsets in a text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
 export function problem(
   code: ProblemCode,
   message: string,
-  extra: Partial<Pick<Problem, 'path' | 'onKey' | 'data'>> = {},
+  extra: Partial<Pick<Problem, 'path' | 'onKey' | 'span' | 'data'>> = {},
 ): Problem {
   return { code, severity: PROBLEM_SEVERITY[code], message, ...extra };
 }

@@ -166,7 +166,8 @@ function resolve(node: SchemaNode, types: Record<string, SchemaNode>): SchemaNod
   let n: SchemaNode | undefined = node;
   for (let hops = 0; n && n.$ref !== undefined; hops++) {
     if (hops > 32) return undefined; // a $ref cycle
-    n = types[refName(String(n.$ref))];
+    const name = refName(String(n.$ref));
+    n = Object.hasOwn(types, name) ? types[name] : undefined;
   }
   return n;
 }
@@ -324,12 +325,13 @@ function validateNode(
     const required = Array.isArray(node.required) ? node.required : [];
     for (const name of required) {
       if (v[name] !== undefined) continue;
-      const p = props[name] ? resolve(props[name], types) : undefined;
+      const p = Object.hasOwn(props, name) ? resolve(props[name], types) : undefined;
       if (p && p.default !== undefined) continue;
       problems.push({ code: 'input-required', path: [...path, name], message: `the required input "${formatPath([...path, name])}" is missing` });
     }
     for (const [key, value] of Object.entries(v)) {
-      const p = props[key];
+      // Own properties only: an input named "constructor" or "toString" is unknown, not Object.prototype's.
+      const p = Object.hasOwn(props, key) ? props[key] : undefined;
       if (!p) {
         const known = Object.keys(props);
         problems.push({
@@ -343,4 +345,25 @@ function validateNode(
       validateNode(p, value, [...path, key], types, problems, undefined);
     }
   }
+}
+
+/** A schema node with its `$ref`s followed (undefined for a dangling or cyclic `$ref`). */
+export function resolveSchemaNode(node: SchemaNode, types: Record<string, SchemaNode>): SchemaNode | undefined {
+  return resolve(node, types);
+}
+
+/**
+ * The schema node (refs followed) that describes the value at `path` under the type `typeName`: property names
+ * step into `properties`, list indexes into `items`. For completion, hover and quick fixes.
+ */
+export function schemaNodeAt(schema: TemplateSchema, typeName: string, path: readonly (string | number)[]): SchemaNode | undefined {
+  let node = schema.types[typeName] ? resolve(schema.types[typeName], schema.types) : undefined;
+  for (const step of path) {
+    if (!node) return undefined;
+    const props = isPlainObject(node.properties) ? (node.properties as Record<string, SchemaNode>) : {};
+    const next: SchemaNode | undefined =
+      typeof step === 'number' ? node.items : Object.hasOwn(props, step) ? props[step] : undefined;
+    node = next ? resolve(next, schema.types) : undefined;
+  }
+  return node;
 }

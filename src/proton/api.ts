@@ -56,6 +56,18 @@ export interface DeploymentDetail extends DeploymentSummary {
   targetVersion?: { major: string; minor: string };
 }
 
+/** A ListServiceTemplates entry. */
+export interface TemplateSummary {
+  name: string;
+  displayName?: string;
+  recommendedVersion?: string;
+}
+
+/** A ListServiceTemplateVersions entry: the version plus its major's recommended minor. */
+export interface TemplateVersionSummary extends TemplateVersionInfo {
+  recommendedMinorVersion?: string;
+}
+
 export interface OutputEntry {
   key: string;
   valueString: string;
@@ -104,6 +116,22 @@ export interface ProtonGateway {
   listDeployments(serviceName: string, instanceName: string, signal?: AbortSignal): Promise<DeploymentSummary[]>;
   getDeployment(id: string, serviceName: string, instanceName: string, signal?: AbortSignal): Promise<DeploymentDetail>;
   listServiceInstanceOutputs(serviceName: string, name: string, signal?: AbortSignal): Promise<OutputEntry[]>;
+  /** ListServiceTemplates alone (optional: the cache falls back to listTemplates). */
+  listTemplateSummaries?(signal?: AbortSignal): Promise<TemplateSummary[]>;
+  /** One ListServiceTemplateVersions listing: the majors without `majorVersion`, that major's minors with it. */
+  listTemplateVersions?(templateName: string, majorVersion?: string, signal?: AbortSignal): Promise<TemplateVersionSummary[]>;
+  /** ListServiceInstances filtered by deploymentStatus (OR), for polling what is in flight. */
+  listInstancesWithStatus?(statuses: readonly string[], signal?: AbortSignal): Promise<InstanceSummary[]>;
+}
+
+/** Where the cache's data stands, for views that must never be silently empty. */
+export interface CacheStatus {
+  /** A load is running (the snapshot may be partial on a first load). */
+  loading: boolean;
+  /** The last load failed; the previous snapshot, if any, is kept. */
+  error?: ProtonRequestError;
+  /** When the snapshot was last completed. */
+  loadedAt?: Date;
 }
 
 export interface Disposable {

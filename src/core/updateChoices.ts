@@ -1,0 +1,134 @@
+// What the update command offers for one instance: the four deploymentTypes, each saying what it would do to the
+// instance now (or why it cannot apply), and the template versions MINOR_VERSION / MAJOR_VERSION may land on.
+// Built only from the shared rules (resolveTarget, offeredVersions, newerMajors), so the picker never offers what
+// Proton would refuse.
+import { DEPLOYMENT_TYPES, isBusy, type DeploymentType } from './protonModel';
+import { offeredVersions, resolveTarget, type TargetContext } from './deploymentTarget';
+import { newerMajors, num, recommendedMinor, type TemplateVersionInfo, type VersionRef } from './templateVersions';
+
+export interface DeploymentTypeChoice {
+  type: DeploymentType;
+  /** What happens to the instance now: "redeploy the spec on v1.2", "v1.2 → v1.4 (recommended)". */
+  detail: string;
+  /** Where the update lands when chosen without naming a version. */
+  target?: VersionRef;
+  /** Set when the type cannot apply to this instance now: the reason, shown instead of acting. */
+  disabledReason?: string;
+  /** MINOR_VERSION and MAJOR_VERSION ask for the version next. */
+  needsVersion: boolean;
+}
+
+export const v = (r: VersionRef): string => `v${r.major}.${r.minor}`;
+
+const ref = (x: TemplateVersionInfo): VersionRef => ({ major: x.majorVersion, minor: x.minorVersion });
+
+/** The four deploymentTypes in the API's order, each with what it would do now or why it cannot apply. */
+export function deploymentTypeChoices(ctx: TargetContext): DeploymentTypeChoice[] {
+  return DEPLOYMENT_TYPES.map((type) => choiceFor(type, ctx));
+}
+
+function choiceFor(type: DeploymentType, ctx: TargetContext): DeploymentTypeChoice {
+  const cur: VersionRef = { major: ctx.instance.templateMajorVersion, minor: ctx.instance.templateMinorVersion };
+  switch (type) {
+    case 'NONE':
+      return { type, detail: `metadata only, no deployment: the spec is stored, ${v(cur)} keeps running`, target: cur, needsVersion: false };
+    case 'CURRENT_VERSION':
+      return { type, detail: `redeploy the spec on ${v(cur)}`, target: cur, needsVersion: false };
+    case 'MINOR_VERSION':
+      return minorChoice(ctx, cur);
+    case 'MAJOR_VERSION':
+      return majorChoice(ctx, cur);
+  }
+}
+
+function minorChoice(ctx: TargetContext, cur: VersionRef): DeploymentTypeChoice {
+  const type = 'MINOR_VERSION';
+  const rec = recommendedMinor(ctx.template, cur.major);
+  if (rec === undefined || num(rec) <= num(cur.minor)) {
+    return {
+      type,
+      needsVersion: true,
+      detail: `no newer minor version: ${v(cur)} is the newest published minor of major ${cur.major}`,
+      disabledReason: `${ctx.template.name} has no published minor version newer than ${v(cur)} in major ${cur.major}.`,
+    };
+  }
+  const target = { major: cur.major, minor: rec };
+  return { type, needsVersion: true, target, detail: `${v(cur)} → ${v(target)} (recommended)` };
+}
+
+function majorChoice(ctx: TargetContext, cur: VersionRef): DeploymentTypeChoice {
+  const type = 'MAJOR_VERSION';
+  const best = newerMajors(ctx.instance, ctx.template, ctx.environment)[0];
+  if (best) {
+    const target = ref(best);
+    return { type, needsVersion: true, target, detail: `${v(cur)} → ${v(target)} (recommended major)` };
+  }
+  // Nothing newer that fits: say whether nothing is published or the environment rules it out.
+  const refused = resolveTarget({ deploymentType: type }, ctx).problem;
+  const newer = ctx.template.versions.some((x) => x.status === 'PUBLISHED' && num(x.majorVersion) > num(cur.major));
+  const reason = newer
+    ? refused?.code === 'version-incompatible-environment'
+      ? refused.message
+      : `No published major version of ${ctx.template.name} newer than ${cur.major} is compatible with environment ${ctx.instance.environmentName}.`
+    : `${ctx.template.name} has no published major version newer than ${cur.major}.`;
+  return {
+    type,
+    needsVersion: true,
+    detail: newer ? `no compatible newer major: environment ${ctx.instance.environmentName} does not support it` : `no newer major version than ${cur.major}`,
+    disabledReason: reason,
+  };
+}
+
+export interface VersionChoice {
+  major: string;
+  minor: string;
+  recommended: boolean;
+  /** "v1.4" */
+  label: string;
+  /** "recommended", or the version's place relative to the current one. */
+  description: string;
+  /** The version's own description, when it has one. */
+  detail?: string;
+}
+
+/** The PUBLISHED versions a person may choose for MINOR_VERSION or MAJOR_VERSION, recommended first and marked. */
+export function versionChoices(type: 'MINOR_VERSION' | 'MAJOR_VERSION', ctx: TargetContext): VersionChoice[] {
+  const cur = { major: ctx.instance.templateMajorVersion, minor: ctx.instance.templateMinorVersion };
+  return offeredVersions(type, ctx).map(({ version, recommended }) => {
+    const r = ref(version);
+    const older = num(r.major) === num(cur.major) && num(r.minor) < num(cur.minor);
+    const description = [recommended ? 'recommended' : '', older ? `older than ${v(cur)} (roll back)` : ''].filter(Boolean).join(' · ');
+    return { ...r, recommended, label: v(r), description, detail: version.description };
+  });
+}
+
+/**
+ * The version to preselect: the directive's when it names one that is offered (a major alone means that major's
+ * first offered minor), else the first (recommended) one.
+ */
+export function preselectedVersion(
+  choices: readonly VersionChoice[],
+  wanted?: { templateMajorVersion?: string; templateMinorVersion?: string },
+): VersionChoice | undefined {
+  const major = wanted?.templateMajorVersion;
+  const minor = wanted?.templateMinorVersion;
+  const match = choices.find(
+    (c) => (major === undefined || num(c.major) === num(major)) && (minor === undefined || num(c.minor) === num(minor)) && (major !== undefined || minor !== undefined),
+  );
+  return match ?? choices[0];
+}
+
+/** Why no update can be submitted for the instance now (it or its component is busy), or undefined. */
+export function busyReason(
+  instance: { serviceName?: string; name: string; deploymentStatus?: string },
+  component?: { name: string; deploymentStatus: string },
+): string | undefined {
+  const who = instance.serviceName ? `${instance.serviceName}/${instance.name}` : instance.name;
+  if (isBusy(instance.deploymentStatus)) {
+    return `Service instance ${who} is ${instance.deploymentStatus}: a deployment is in progress — wait or cancel it.`;
+  }
+  if (component && isBusy(component.deploymentStatus)) {
+    return `Component ${component.name} of service instance ${who} is ${component.deploymentStatus}: Proton refuses updates until it settles.`;
+  }
+  return undefined;
+}
