@@ -1,14 +1,24 @@
-// Lint, and the layer rules of the design (§2): src/core is pure, only src/proton talks to the AWS SDK,
-// the emulator and the CLI never need VS Code.
+// Lint, and the layer rules: src/core is pure (so the extension, the CLI and the emulator can share it, and it
+// tests without VS Code or a network); only src/proton talks to the AWS SDK (the emulator may use the SDK's
+// signer to verify signatures); nothing but VS Code adapters needs VS Code; and the emulator runs as a child
+// process (dist/emulator.js), so no other code imports it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const noVscode = { name: 'vscode', message: 'This layer must not depend on VS Code (design §2).' };
-const noSdk = { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/proton talks to Proton (design §2).' };
+const noVscode = { name: 'vscode', message: 'This layer must not depend on VS Code: it runs outside the extension host too.' };
+const noSdk = { group: ['@aws-sdk/*', '@smithy/*'], message: 'Only src/proton talks to Proton.' };
+const signerOnly = {
+  group: ['@aws-sdk/*', '@smithy/*', '!@smithy/signature-v4'],
+  message: 'The emulator may use the SDK\'s signer (@smithy/signature-v4) to verify signatures, and nothing else of the SDK.',
+};
 const noNetwork = {
   group: ['node:http', 'node:https', 'node:net', 'http', 'https', 'net'],
   message: 'src/core is pure: no network.',
 };
+const noOtherLayer = { regex: '^\\.\\.(/|$)', message: 'src/core imports nothing from the other layers: they build on it.' };
+const emulatorMessage = 'The emulator runs as a child process (dist/emulator.js): start it with src/proton/emulatorProcess.';
+const noEmulatorFromLayer = { regex: '^(\\.\\./)+emulator(/|$)', message: emulatorMessage };
+const noEmulatorFromTop = { regex: '^\\./emulator(/|$)', message: emulatorMessage };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', '.vscode-test/**', '**/*.d.ts'] },
@@ -32,15 +42,27 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noSdk, noNetwork] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noSdk, noNetwork, noOtherLayer] }] },
   },
   {
-    files: ['src/emulator/**', 'src/cli/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noSdk] }] },
+    files: ['src/emulator/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [signerOnly] }] },
   },
   {
-    files: ['src/**'],
+    files: ['src/cli/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noSdk, noEmulatorFromLayer] }] },
+  },
+  {
+    files: ['src/proton/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noVscode], patterns: [noEmulatorFromLayer] }] },
+  },
+  {
+    files: ['src/*/**'],
     ignores: ['src/proton/**', 'src/core/**', 'src/emulator/**', 'src/cli/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noSdk] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [noSdk, noEmulatorFromLayer] }] },
+  },
+  {
+    files: ['src/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noSdk, noEmulatorFromTop] }] },
   },
 );

@@ -1,5 +1,5 @@
 // Starts code-server (a real VS Code: workbench in the browser, extension host in Node) for the tests and
-// `npm start`, and opens its workbench in Debian's Chromium. Recipe: shared/design/architecture.md §6.
+// `npm start`, and opens its workbench in Debian's Chromium. It is installed offline by scripts/install-code-server.sh.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';

@@ -1,4 +1,4 @@
-// Runs the Mocha integration suites inside code-server's real extension host (design §6): the workbench is
+// Runs the Mocha integration suites inside code-server's real extension host (VS Code cannot be downloaded here; code-server bundles it): the workbench is
 // opened in headless Chromium with a payload naming the extension under development and the tests' entry
 // point; the suites write their results to a file, which this runner waits for (bounded) and reports.
 import { existsSync, readFileSync, rmSync, mkdtempSync } from 'node:fs';

@@ -29,6 +29,8 @@ export class ConnectionManager implements vscode.Disposable {
   constructor(
     readonly cache: ProtonCache,
     private readonly env: Record<string, string | undefined> = process.env,
+    /** Workspace trust; injectable so tests can play Restricted Mode. */
+    private readonly trusted: () => boolean = () => vscode.workspace.isTrusted,
   ) {
     this.state = this.compute();
     this.disposables.push(
@@ -67,7 +69,7 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   private compute(): ConnectionState {
-    const settings = readSettings();
+    const settings = readSettings(this.trusted());
     const profiles = listProfiles(this.env);
     const endpoint = this.localEmulator ?? settings.endpoint;
     const noCredentials = !endpoint && !settings.profile && !hasCredentialSources(this.env, profiles);

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type * as GatewayFactory from '../proton/gatewayFactory';
 import type { ConnectionInfo, ProtonGateway } from '../proton/api';
+import { adoptGateway } from '../proton/errors';
 
 let loaded: typeof GatewayFactory | undefined;
 
@@ -12,5 +13,5 @@ export const PROTON_CLIENT_BUNDLE = join(__dirname, 'protonClient.js');
 export async function createGatewayLazily(connection: ConnectionInfo): Promise<ProtonGateway> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   loaded ??= require(PROTON_CLIENT_BUNDLE) as typeof GatewayFactory;
-  return loaded.createGateway(connection);
+  return adoptGateway(loaded.createGateway(connection));
 }

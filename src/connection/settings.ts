@@ -42,9 +42,9 @@ export function effectiveSettings(inspect: <T>(key: string) => Inspected<T> | un
   return out;
 }
 
-export function readSettings(): EffectiveSettings {
+export function readSettings(trusted = vscode.workspace.isTrusted): EffectiveSettings {
   const config = vscode.workspace.getConfiguration('proton');
-  return effectiveSettings((key) => config.inspect(key), vscode.workspace.isTrusted);
+  return effectiveSettings((key) => config.inspect(key), trusted);
 }
 
 /**

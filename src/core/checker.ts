@@ -7,7 +7,8 @@ import { problem } from './problems';
 import { SPEC_MAX_LENGTH } from './protonModel';
 import type { ProtonFacts } from './protonSnapshot';
 import { instanceIndex, isObj, isServiceSpec, specStructureProblems } from './serviceSpec';
-import { looksLikeServiceSpec, parseSpecDocument, spanOfPath, spanToRange, type Range, type SpecDocument } from './specDocument';
+import { codePoints, looksLikeServiceSpec, parseSpecDocument, spanOfPath, spanToRange, type Range, type SpecDocument } from './specDocument';
+import type { Directive } from './directives';
 import { specTargets, type OpsMapping, type SpecTarget, type SpecTargets } from './specTargets';
 import { checkTarget, type TargetInfo } from './targetChecks';
 
@@ -36,6 +37,8 @@ export interface CheckOptions {
   opsMappings?: readonly OpsMapping[];
   /** Check the text as a spec even when it does not look like one (a file named on the command line). */
   force?: boolean;
+  /** A problem found before parsing (the bytes were not UTF-8), reported first. */
+  encodingProblem?: Problem;
 }
 
 export interface CheckResult {
@@ -43,6 +46,8 @@ export interface CheckResult {
   isSpec: boolean;
   problems: CheckedProblem[];
   targets: SpecTargets;
+  /** Every directive comment (valid or not), for CodeLens, completion and hover. */
+  directives: Directive[];
   /** Per target: the instance, the version the update lands on and its schema, for CodeLens, completion, hover. */
   targetInfo: TargetInfo[];
   /** Proton data the checks lacked: fetch it, then check again. */
@@ -61,21 +66,32 @@ function tooLargeProblem(sd: SpecDocument): Problem {
   const start = Math.min(sd.text.length, SPEC_MAX_LENGTH);
   const nl = sd.text.indexOf('\n', start);
   const end = nl < 0 || nl - start > 200 ? Math.min(sd.text.length, start + 1) : nl;
-  const size = sd.unparsed ? `${sd.text.length.toLocaleString('en-US')}+` : sd.text.length.toLocaleString('en-US');
+  const size = sd.unparsed ? `${sd.text.length.toLocaleString('en-US')}+` : codePoints(sd.text).toLocaleString('en-US');
   return problem('spec-too-large', `The spec has ${size} characters; Proton accepts at most ${SPEC_MAX_LENGTH.toLocaleString('en-US')}.`, {
     span: { start, end: Math.max(start, end) },
   });
 }
 
-/** Checks one spec text (or an already parsed one: parse once per document version and pass it). */
+/** Checks one spec text (or an already parsed one: parse once per document version and pass it). Never throws. */
 export function checkSpecDocument(input: string | SpecDocument, opts: CheckOptions = {}): CheckResult {
   const sd = typeof input === 'string' ? parseSpecDocument(input) : input;
+  try {
+    return runChecks(sd, opts);
+  } catch (e) {
+    // A safety net: a rule that throws on some input must not take the editor's diagnostics or the CLI down.
+    const p = problem('yaml-syntax', `The spec could not be checked: ${(e as Error)?.message ?? String(e)}`, { span: { start: 0, end: 0 } });
+    const result: CheckResult = { isSpec: true, problems: [], targets: { targets: [], source: 'none' }, directives: [], targetInfo: [], needs: [] };
+    return finish(sd, result, [p]);
+  }
+}
+
+function runChecks(sd: SpecDocument, opts: CheckOptions): CheckResult {
   const none: SpecTargets = { targets: [], source: 'none' };
-  const result: CheckResult = { isSpec: true, problems: [], targets: none, targetInfo: [], needs: [] };
-  if (!opts.force && !sd.unparsed && !looksLikeServiceSpec(sd.text) && !isServiceSpec(sd.js)) {
+  const result: CheckResult = { isSpec: true, problems: [], targets: none, directives: sd.directives.directives, targetInfo: [], needs: [] };
+  if (!opts.force && !opts.encodingProblem && !sd.unparsed && !looksLikeServiceSpec(sd.text) && !isServiceSpec(sd.js)) {
     return { ...result, isSpec: false };
   }
-  const raw: Problem[] = [];
+  const raw: Problem[] = opts.encodingProblem ? [opts.encodingProblem] : [];
   if (sd.tooLarge) raw.push(tooLargeProblem(sd));
   if (sd.unparsed) return finish(sd, result, raw);
   raw.push(...sd.syntax, ...sd.directives.problems);
@@ -88,7 +104,13 @@ export function checkSpecDocument(input: string | SpecDocument, opts: CheckOptio
     knownInstances: known,
     parsed: sd.js,
   });
-  if (sd.syntax.length) return finish(sd, result, raw);
+  if (sd.syntax.length) {
+    // While a person types the YAML is often broken: keep the targets' versions and schemas for completion, but
+    // report only the syntax.
+    const partial = { ...sd, js: sd.partial };
+    if (opts.facts) for (const t of result.targets.targets) result.targetInfo.push(checkTarget(partial, t, opts.facts, [], result.needs));
+    return finish(sd, result, raw);
+  }
   raw.push(...specStructureProblems(sd.js));
   const listed = isServiceSpec(sd.js) && Array.isArray(sd.js.instances);
   for (const t of result.targets.targets) {

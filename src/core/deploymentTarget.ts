@@ -1,5 +1,5 @@
 // Which template version an UpdateServiceInstance lands on for each deploymentType, and when Proton refuses it
-// (design §3). One implementation: the emulator maps a refusal to Proton's error, the checker to a diagnostic,
+// (docs/emulator.md, "UpdateServiceInstance"). One implementation: the emulator maps a refusal to Proton's error, the checker to a diagnostic,
 // the update command offers only the versions allowed here.
 import type { DeploymentType } from './protonModel';
 import { problem, type Problem } from './problems';

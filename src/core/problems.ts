@@ -1,4 +1,4 @@
-// Problems: what every check in core returns instead of throwing. The codes are stable (design §4): diagnostics
+// Problems: what every check in core returns instead of throwing. The codes are stable (users see and filter them): diagnostics
 // use them as `diagnostic.code`, quick fixes key on them, the CLI prints them, the emulator maps them to errors.
 
 export type Severity = 'error' | 'warning' | 'information';

@@ -1,4 +1,4 @@
-// The ServiceSpec rules (design §3, §4): its structure, the `instances` entry an update uses, "${Proton::CURRENT_VAL}"
+// The ServiceSpec rules (docs/emulator.md, "UpdateServiceInstance" `spec`): its structure, the `instances` entry an update uses, "${Proton::CURRENT_VAL}"
 // and the inputs against the target version's schema. Works on the parsed value (`doc.toJS()`); every problem
 // carries its path from the document root so that a caller holding the source can put a range on it.
 import { CURRENT_VAL, isResourceName, RESOURCE_NAME_PATTERN } from './protonModel';

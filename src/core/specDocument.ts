@@ -36,15 +36,17 @@ export interface SpecDocument {
   /** Not parsed at all (over PARSE_LIMIT). */
   unparsed: boolean;
   doc?: Document.Parsed;
-  /** The plain value (undefined when unparsed or unreadable). */
+  /** The plain value (undefined when unparsed, unreadable or with syntax errors). */
   js: unknown;
+  /** The value as far as it could be read despite syntax errors (for completion while typing). */
+  partial?: unknown;
   /** yaml-syntax problems (with spans). */
   syntax: Problem[];
   directives: DirectivesResult;
   lines: LineCounter;
 }
 
-const codePoints = (s: string): number => {
+export const codePoints = (s: string): number => {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -80,7 +82,8 @@ export function parseSpecDocument(text: string): SpecDocument {
   }
   const out: SpecDocument = { text, tooLarge, unparsed: false, js: undefined, syntax: [], directives: parseDirectives(text), lines };
   try {
-    const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    // Merge keys (`<<: *base`) as YAML 1.1 readers such as Proton's resolve them.
+    const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
     const list = Array.isArray(docs) ? docs : [];
     out.doc = list[0];
     for (const d of list) {
@@ -94,6 +97,13 @@ export function parseSpecDocument(text: string): SpecDocument {
       }));
     }
     if (out.doc && !out.syntax.length) out.js = out.doc.toJS({ maxAliasCount: 100 });
+    else if (out.doc) out.partial = out.doc.toJS({ maxAliasCount: 100 });
+    if (out.js !== undefined && isCyclic(out.js)) {
+      out.syntax.push(problem('yaml-syntax', 'An alias refers to a node that contains it: the spec would be infinitely deep.', {
+        span: { start: 0, end: firstLineEnd(text) },
+      }));
+      out.js = undefined;
+    }
   } catch (e) {
     // Alias bombs (ReferenceError) and deep nesting (RangeError) end here.
     const msg = e instanceof RangeError ? 'The YAML is nested too deeply to read.' : `The YAML cannot be read: ${(e as Error).message.split('\n')[0]}`;
@@ -107,8 +117,25 @@ export function parseSpecDocument(text: string): SpecDocument {
   return out;
 }
 
+/** Whether a value refers to itself (`&a [*a]`); walks at most 200,000 nodes. */
+function isCyclic(root: unknown): boolean {
+  const onPath = new Set<object>();
+  let budget = 200_000;
+  const walk = (v: unknown): boolean => {
+    if (typeof v !== 'object' || v === null || --budget < 0) return false;
+    if (onPath.has(v)) return true;
+    onPath.add(v);
+    const kids = Array.isArray(v) ? v : v instanceof Map ? [...v.values()] : Object.values(v);
+    const found = kids.some(walk);
+    onPath.delete(v);
+    return found;
+  };
+  return walk(root);
+}
+
 function syntaxProblem(message: string, pos: [number, number]): Problem {
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  let first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  if (/call stack/i.test(first)) first = 'the YAML is nested too deeply to read';
   return problem('yaml-syntax', `YAML syntax: ${first}`, { span: { start: pos[0], end: Math.max(pos[1], pos[0]) } });
 }
 

@@ -214,6 +214,9 @@ function landingLabel(info: TargetInfo): string {
 function inputChecks(sd: SpecDocument, t: SpecTarget, info: TargetInfo, facts: ProtonFacts, out: Problem[], needs: FactNeed[]): void {
   const { landing, template, instance: inst } = info;
   if (!landing || !template || !inst || info.entryIndex < 0) return;
+  // An entry whose spec is not a mapping has a structure problem already; judging its inputs adds only noise.
+  const entry = (sd.js as { instances: unknown[] }).instances[info.entryIndex];
+  if (!isObj(entry) || !isObj(entry.spec)) return;
   const detail = facts.versionDetail(template.name, landing.major, landing.minor);
   if (!detail) {
     needs.push({ kind: 'versionDetail', templateName: template.name, major: landing.major, minor: landing.minor });
@@ -233,7 +236,9 @@ function inputChecks(sd: SpecDocument, t: SpecTarget, info: TargetInfo, facts: P
   const res = checkInstanceSpec(sd.js, { instanceName: t.name, environmentName: inst.environmentName, schema, deployedInputs: deployed ?? {} });
   const label = landingLabel(info);
   for (const p of res.problems) {
-    if (p.code === 'target-not-in-spec') continue;
+    // Structure is specStructureProblems' job; only the environment mismatch is new here.
+    if (p.code !== 'spec-structure' && !p.code.startsWith('input-')) continue;
+    if (p.code === 'spec-structure' && !(typeof entry.environment === 'string' && entry.environment !== '')) continue;
     const rel = p.path ?? [];
     if (!deployed && rel.length >= 4 && rel[2] === 'spec' && keep.includes(String(rel[3]))) continue;
     if (!p.code.startsWith('input-')) {

@@ -1,4 +1,4 @@
-// ListServiceInstances: filters (different keys AND, repeated keys OR), then sort, as design §3 fixes.
+// ListServiceInstances: filters (different keys AND, repeated keys OR), then sort, as docs/emulator.md (Listing) fixes.
 // Date filters take RFC 3339 UTC times (the model: "with no UTC offset", e.g. 1985-04-12T23:20:50.52Z) and compare
 // strictly (Before: earlier than; After: later than).
 import { validation } from './errors';

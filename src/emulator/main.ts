@@ -1,4 +1,4 @@
-// proton-emulator: parses the command line and starts the emulator (design §3). Bad flags → exit 2;
+// proton-emulator: parses the command line and starts the emulator (flags: README, "The local Proton emulator"; behaviour: docs/emulator.md). Bad flags → exit 2;
 // a bad seed or state file → exit 1; SIGINT/SIGTERM → clean stop, exit 0.
 import { SeedError } from './seed';
 import { StateFileError } from './persistence';

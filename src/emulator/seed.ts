@@ -1,4 +1,4 @@
-// Seed files: YAML describing an account (design §3 "Seed"). Loading validates everything a later request would
+// Seed files: YAML describing an account (docs/emulator.md, "Seeds and state"). Loading validates everything a later request would
 // trip over — names, references, versions, statuses, schemas — and refuses a bad seed naming the file, the path
 // inside it (services[3].instances[0].templateMajorVersion) and what is wrong.
 import { existsSync, readFileSync } from 'node:fs';

@@ -101,6 +101,14 @@ export class ProtonRequestError extends Error {
   }
 }
 
+/**
+ * True for a ProtonRequestError from any bundle: the SDK side is bundled separately (dist/protonClient.js), so its
+ * class is not the extension's and `instanceof` alone is not enough.
+ */
+export function isProtonRequestError(e: unknown): e is ProtonRequestError {
+  return e instanceof ProtonRequestError || (!!e && typeof e === 'object' && (e as Error).name === 'ProtonRequestError' && 'errorName' in e);
+}
+
 /** Every call is paginated to the end; transient errors are retried by the SDK's standard retry. */
 export interface ProtonGateway {
   readonly connection: ConnectionInfo;

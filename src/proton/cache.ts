@@ -119,14 +119,15 @@ export class ProtonCache implements ProtonCacheApi {
         },
         onComponentsError: (err) => this.log('warn', `Listing components failed; busy components are not shown: ${toProtonError(err, 'ListComponents').message}`),
       });
+      // Compatibility of newer majors decides the "update available" marks: fetched before the snapshot is
+      // published, so no mark shows that compatibility would then take back. Once per candidate version.
+      await this.fetchCandidateDetails(snap);
       if (gen !== this.generation) return snap;
       this.applyDetails(snap);
       this.snapshot = snap;
       this.status = { loading: false, loadedAt: new Date() };
       this.log('info', `Loaded ${snap.instances.length} service instances and ${snap.templates.size} templates in ${Date.now() - started} ms`);
       this.fire();
-      // Compatibility of newer majors is fetched after the tree shows, once per candidate version.
-      void this.fetchCandidateDetails(snap, gen);
       return snap;
     })();
     this.loading = p;
@@ -151,7 +152,7 @@ export class ProtonCache implements ProtonCacheApi {
    * GetServiceTemplateVersion for each newer major's recommended minor that some instance could move to: at most
    * one request per (template, major) ever, whatever the number of instances.
    */
-  private async fetchCandidateDetails(snap: ProtonSnapshot, gen: number): Promise<void> {
+  private async fetchCandidateDetails(snap: ProtonSnapshot): Promise<void> {
     const lowest = new Map<string, number>();
     for (const i of snap.instances) lowest.set(i.templateName, Math.min(lowest.get(i.templateName) ?? Infinity, num(i.templateMajorVersion)));
     const wanted: [string, string, string][] = [];
@@ -163,9 +164,12 @@ export class ProtonCache implements ProtonCacheApi {
         if (minor !== undefined && !this.detailValues.has(versionKey(name, m, minor))) wanted.push([name, m, minor]);
       }
     }
-    if (wanted.length === 0) return;
-    await Promise.all(wanted.map(([t, m, n]) => this.fetchVersionDetail(t, m, n).catch(() => undefined)));
-    if (gen === this.generation) this.fire();
+    // A failure leaves compatibility unknown (the mark may then offer a major Proton would refuse); logged.
+    await Promise.all(
+      wanted.map(([t, m, n]) =>
+        this.fetchVersionDetail(t, m, n).catch((err: unknown) => this.log('warn', `Reading ${t}:${m}.${n} failed: ${toProtonError(err, 'GetServiceTemplateVersion').message}`)),
+      ),
+    );
   }
 
   /** Copies cached details (compatibility, schema) onto the snapshot's version entries. */

@@ -1,7 +1,7 @@
 // Maps what the SDK throws to ProtonRequestError: Proton's error names, credential and network failures, and
 // cancellation, each with a message that says what to do, the server's own words last. No SDK import: the SDK's
 // errors are recognised by their name, $metadata and Node's error codes.
-import { ProtonRequestError, type ProtonErrorName } from './api';
+import { isProtonRequestError, ProtonRequestError, type ProtonErrorName, type ProtonGateway } from './api';
 
 interface SdkLikeError {
   name?: string;
@@ -74,6 +74,7 @@ function classify(e: SdkLikeError): ProtonErrorName {
 /** The error as a ProtonRequestError for `operation`; `endpoint` names where a network error went. */
 export function toProtonError(err: unknown, operation: string, endpoint?: string): ProtonRequestError {
   if (err instanceof ProtonRequestError) return err;
+  if (isProtonRequestError(err)) return new ProtonRequestError(err.errorName, err.message, err.operation, err.requestId, err.httpStatus);
   const e: SdkLikeError = err && typeof err === 'object' ? (err as SdkLikeError) : { message: String(err) };
   const kind = classify(e);
   const status = e.$metadata?.httpStatusCode;
@@ -86,4 +87,21 @@ export function toProtonError(err: unknown, operation: string, endpoint?: string
 }
 
 export const isCancellation = (err: unknown): boolean =>
-  err instanceof ProtonRequestError ? err.errorName === 'Cancelled' : (err as SdkLikeError | undefined)?.name === 'AbortError';
+  isProtonRequestError(err) ? err.errorName === 'Cancelled' : (err as SdkLikeError | undefined)?.name === 'AbortError';
+
+/**
+ * The gateway as seen from another bundle: every rejection re-made as this bundle's ProtonRequestError, so callers'
+ * `instanceof ProtonRequestError` holds whichever bundle built the gateway.
+ */
+export function adoptGateway(gw: ProtonGateway): ProtonGateway {
+  return new Proxy(gw, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const out: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+        return out instanceof Promise ? out.catch((err: unknown) => Promise.reject(toProtonError(err, String(prop)))) : out;
+      };
+    },
+  });
+}

@@ -1,14 +1,14 @@
 // The one error path: "WHAT failed: reason" (the variable part last) in a notification with a "Show Logs" button
 // into the "Proton" log, where the same line is written with the operation and request id. Cancellation is silent.
 import * as vscode from 'vscode';
-import { ProtonRequestError } from '../proton/api';
+import { isProtonRequestError } from '../proton/api';
 import { protonLog } from './log';
 
 export const SHOW_LOGS = 'Show Logs';
 
 export function isCancellation(err: unknown): boolean {
   if (err instanceof vscode.CancellationError) return true;
-  if (err instanceof ProtonRequestError) return err.errorName === 'Cancelled';
+  if (isProtonRequestError(err)) return err.errorName === 'Cancelled';
   return (err as { name?: string } | undefined)?.name === 'AbortError';
 }
 
@@ -21,7 +21,7 @@ export function errorText(err: unknown): string {
 /** Writes the failure to the log (with operation and request id when known). Returns the one-line message. */
 export function logError(err: unknown, what: string): string {
   const message = `${what}: ${errorText(err)}`;
-  const extra = err instanceof ProtonRequestError
+  const extra = isProtonRequestError(err)
     ? ` [${err.operation}${err.httpStatus ? ` HTTP ${err.httpStatus}` : ''}${err.requestId ? ` request ${err.requestId}` : ''}]`
     : '';
   protonLog().error(message + extra);

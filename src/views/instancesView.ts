@@ -1,21 +1,134 @@
+// Registers the "Service Instances" view: the tree, its title actions (Refresh, Filter, Clear Filter, grouping,
+// Collapse All), the Restricted Mode message, the progress bar while loading and the in-flight poller.
 import * as vscode from 'vscode';
-
-/** The "Service Instances" view. Until the explorer lands it has no rows, so VS Code shows its welcome content. */
-export class InstancesTreeProvider implements vscode.TreeDataProvider<never> {
-  getTreeItem(element: never): vscode.TreeItem {
-    return element;
-  }
-
-  getChildren(): never[] {
-    return [];
-  }
-}
+import { DEPLOYMENT_STATUSES } from '../core/protonModel';
+import type { ConnectionManager } from '../connection/connectionManager';
+import type { ProtonCache } from '../proton/cache';
+import { logError } from '../ui/errors';
+import { protonLog } from '../ui/log';
+import { InFlightPoller } from './inFlightPoller';
+import type { TreeNode } from './instanceNodes';
+import { filterDescription, InstancesTreeProvider, isFilterActive, type Grouping, type TreeFilter } from './instancesTree';
+import { OpenSpecFiles } from './openSpecFiles';
 
 export const INSTANCES_VIEW_ID = 'proton.instances';
+const GROUPING_KEY = 'proton.grouping';
 
-export function registerInstancesView(): vscode.Disposable {
-  return vscode.window.createTreeView(INSTANCES_VIEW_ID, {
-    treeDataProvider: new InstancesTreeProvider(),
-    showCollapseAll: true,
+export interface InstancesView extends vscode.Disposable {
+  provider: InstancesTreeProvider;
+  treeView: vscode.TreeView<TreeNode>;
+  poller: InFlightPoller;
+  specFiles: OpenSpecFiles;
+  /** What the Filter command applies (tests call it to skip the QuickPick). */
+  setFilter(filter: TreeFilter): void;
+}
+
+async function askFilter(current: TreeFilter): Promise<TreeFilter | undefined> {
+  const qp = vscode.window.createQuickPick<vscode.QuickPickItem>();
+  qp.title = 'Filter Service Instances';
+  qp.placeholder = 'Type text to match instance, service or environment names; check statuses to show only those';
+  qp.canSelectMany = true;
+  qp.matchOnDescription = false;
+  qp.items = DEPLOYMENT_STATUSES.map((s) => ({ label: s, alwaysShow: true }));
+  qp.selectedItems = qp.items.filter((i) => current.statuses.includes(i.label));
+  qp.value = current.text;
+  return new Promise((resolve) => {
+    let accepted = false;
+    qp.onDidAccept(() => {
+      accepted = true;
+      resolve({ text: qp.value.trim(), statuses: qp.selectedItems.map((i) => i.label) });
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      if (!accepted) resolve(undefined);
+      qp.dispose();
+    });
+    qp.show();
   });
+}
+
+export function registerInstancesView(
+  context: vscode.ExtensionContext,
+  cache: ProtonCache,
+  manager: ConnectionManager,
+): InstancesView {
+  const specFiles = new OpenSpecFiles();
+  const grouping = context.workspaceState.get<Grouping>(GROUPING_KEY) === 'environment' ? 'environment' : 'service';
+  const provider = new InstancesTreeProvider(cache, manager, grouping, (name) => specFiles.has(name));
+  const treeView = vscode.window.createTreeView(INSTANCES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const poller = new InFlightPoller(
+    cache,
+    () => manager.state.settings.pollIntervalSeconds * 1000,
+    () => treeView.visible && !!manager.state.connection,
+    (err) => logError(err, 'Polling deployments in progress failed'),
+  );
+
+  const setContext = (key: string, value: unknown) => void vscode.commands.executeCommand('setContext', key, value);
+  const showMeta = () => {
+    treeView.description = filterDescription(provider.filter);
+    const ignored = manager.state.settings.ignoredWorkspaceKeys;
+    treeView.message = ignored.length
+      ? `Restricted Mode: this workspace's ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} ignored; your user settings apply.`
+      : undefined;
+    setContext('proton.filtered', isFilterActive(provider.filter));
+    setContext('proton.grouping', provider.grouping);
+  };
+  const setGrouping = async (g: Grouping) => {
+    provider.grouping = g;
+    await context.workspaceState.update(GROUPING_KEY, g);
+    showMeta();
+    provider.refresh();
+  };
+  const setFilter = (f: TreeFilter) => {
+    provider.filter = f;
+    showMeta();
+    provider.refresh();
+  };
+
+  let progress: { done: () => void } | undefined;
+  let loggedError: unknown;
+  const onCacheChange = () => {
+    provider.refresh();
+    if (cache.status.loading && !progress) {
+      let done!: () => void;
+      const p = new Promise<void>((r) => (done = r));
+      progress = { done };
+      void vscode.window.withProgress({ location: { viewId: INSTANCES_VIEW_ID } }, () => p);
+    } else if (!cache.status.loading && progress) {
+      progress.done();
+      progress = undefined;
+    }
+    if (cache.status.error && cache.status.error !== loggedError) logError(cache.status.error, 'Loading service instances failed');
+    loggedError = cache.status.error;
+    poller.kick();
+  };
+  showMeta();
+
+  const disposables = vscode.Disposable.from(
+    provider,
+    treeView,
+    specFiles,
+    { dispose: () => poller.stop() },
+    cache.onDidChange(onCacheChange),
+    manager.onDidChange(() => {
+      showMeta();
+      provider.refresh();
+    }),
+    specFiles.onDidChange(() => provider.refresh()),
+    treeView.onDidChangeVisibility(() => poller.kick()),
+    vscode.commands.registerCommand('proton.refresh', async () => {
+      if (!manager.state.connection) return;
+      await cache.load(true).catch(() => undefined); // shown as the error row
+    }),
+    vscode.commands.registerCommand('proton.filter', async () => {
+      const f = await askFilter(provider.filter);
+      if (f) setFilter(f);
+    }),
+    vscode.commands.registerCommand('proton.clearFilter', () => setFilter({ text: '', statuses: [] })),
+    vscode.commands.registerCommand('proton.groupByEnvironment', () => setGrouping('environment')),
+    vscode.commands.registerCommand('proton.groupByService', () => setGrouping('service')),
+    vscode.commands.registerCommand('proton.toggleGrouping', () => setGrouping(provider.grouping === 'service' ? 'environment' : 'service')),
+    vscode.commands.registerCommand('proton.showLogs', () => protonLog().show(true)),
+  );
+  return { provider, treeView, poller, specFiles, setFilter, dispose: () => disposables.dispose() };
 }

@@ -1,5 +1,5 @@
 // Drives the real VS Code workbench (code-server in Debian's Chromium) the way a person does, with the packaged
-// .vsix installed, so that what users install is what is tested. Selectors: shared/design/architecture.md §6.
+// .vsix installed, so that what users install is what is tested. Selectors are Code 1.100.3's own workbench classes.
 import { mkdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

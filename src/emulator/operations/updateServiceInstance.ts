@@ -1,4 +1,4 @@
-// UpdateServiceInstance, in the order of checks design §3 fixes: (request validated by the caller) → resources
+// UpdateServiceInstance, in the order of checks docs/emulator.md (Protocol) fixes: (request validated by the caller) → resources
 // exist → clientToken replay → busy → version rules → spec. Tokens are scoped to the instance, remembered for 8 hours,
 // and only for calls that succeeded.
 import { startDeployment } from '../deployments';

@@ -1,4 +1,4 @@
-// CancelServiceInstanceDeployment (design §3 "Cancel"; reference §1.3): only while IN_PROGRESS; CANCELLING for up to a
+// CancelServiceInstanceDeployment (docs/emulator.md "Cancel"): only while IN_PROGRESS; CANCELLING for up to a
 // quarter of --deploy-ms, then CANCELLED with the versions and spec from before the deployment.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

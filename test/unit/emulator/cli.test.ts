@@ -1,4 +1,4 @@
-// The command line (design §3 "Run"): the first stdout line, --host/--port, clean stops on SIGTERM/SIGINT, and a
+// The command line (README, "The local Proton emulator"): the first stdout line, --host/--port, clean stops on SIGTERM/SIGINT, and a
 // refused command line.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

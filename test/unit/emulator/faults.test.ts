@@ -1,4 +1,4 @@
-// Fault injection (design §3 "Faults"): --throttle-rate / --error-rate answer that share of requests with 429
+// Fault injection (docs/emulator.md "Signatures and faults"): --throttle-rate / --error-rate answer that share of requests with 429
 // ThrottlingException / 500 InternalServerException before doing anything, and the SDK's standard retry gets through;
 // --latency-ms delays every answer.
 import assert from 'node:assert/strict';

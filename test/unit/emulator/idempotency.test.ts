@@ -1,4 +1,4 @@
-// UpdateServiceInstance's clientToken (design §3 "clientToken"; "Order of checks": replay before busy): the same token
+// UpdateServiceInstance's clientToken (docs/emulator.md "UpdateServiceInstance"; the order of checks in "Protocol": replay before busy): the same token
 // and input replay the first answer and start nothing; the same token with other input is a ValidationException;
 // tokens are scoped to the instance and remembered only for calls that succeeded.
 import assert from 'node:assert/strict';

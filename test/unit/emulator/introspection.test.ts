@@ -1,4 +1,4 @@
-// Introspection for tests (design §3): GET /__emulator/calls lists every request received, in order, failed ones
+// Introspection for tests (README, "The local Proton emulator"): GET /__emulator/calls lists every request received, in order, failed ones
 // included, as {operation, input, status, at}; POST /__emulator/reset restores the seed.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

@@ -1,4 +1,4 @@
-// The deployment lifecycle (design §3: "success", "Seeded state", "failNextDeployment", ListDeployments newest
+// The deployment lifecycle (docs/emulator.md "UpdateServiceInstance" and "Seeds and state": "success", "Seeded state", "failNextDeployment", ListDeployments newest
 // first): IN_PROGRESS → SUCCEEDED/FAILED after --deploy-ms, with the deployment recorded with initial and target state.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';

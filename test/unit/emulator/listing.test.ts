@@ -1,4 +1,4 @@
-// The read operations (design §3 "Operations", "Listing"; reference §4): every Get/List answers what the seed holds,
+// The read operations (docs/emulator.md "Listing"): every Get/List answers what the seed holds,
 // with the model's shapes and ARNs; ListServiceInstances' filters (AND across keys, OR within a key) and sorts.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Pagination (design §3 "Listing": filter, then sort, then paginate; default page size 100; reference §5: the SDK's
+// Pagination (docs/emulator.md "Listing": filter, then sort, then paginate; default page size 100; the SDK's
 // paginators follow nextToken to the end): every maxResults from 1 to 100 returns each item exactly once, in order.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The wire protocol (design §3 "Protocol", "Validation", "Order of checks"; reference §5): awsJson1_0 as the real
+// The wire protocol (docs/emulator.md "Protocol"): awsJson1_0 as the real
 // @aws-sdk/client-proton speaks it, the model's validation, and what a hand-made request gets.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -89,7 +89,7 @@ describe('protocol', { concurrency: true }, () => {
       'GetServiceTemplateVersion', 'GetEnvironment', 'ListEnvironments', 'ListComponents', 'ListDeployments', 'GetDeployment',
       'ListServiceInstanceOutputs',
     ];
-    assert.deepEqual(designed.filter((op) => !checked.includes(op)), [], 'every operation design §3 lists');
+    assert.deepEqual(designed.filter((op) => !checked.includes(op)), [], 'every operation the emulator serves');
   });
 
   test('errors carry the model status and the namespaced __type', async () => {

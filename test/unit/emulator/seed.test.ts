@@ -1,4 +1,4 @@
-// Seeds (design §3 "Seed", "Seed details"; issue 3 "built-in demo seed"): a bad seed is refused at start naming the
+// Seeds (docs/emulator.md "Seeds and state"; the built-in demo seed): a bad seed is refused at start naming the
 // file, the path inside it and the problem; versions may be numbers; timestamps and deploymentStatus are optional;
 // without --seed the built-in demo seed is a realistic account.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// SigV4 (design §3 "Faults"): with --credentials AKID:SECRET every request must carry a valid signature for that key
+// SigV4 (docs/emulator.md "Signatures and faults"): with --credentials AKID:SECRET every request must carry a valid signature for that key
 // (403 UnrecognizedClientException for an unknown key, InvalidSignatureException for a bad signature); without it any
 // credentials are accepted.
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// --state FILE (design §3 "State"): loaded at start when present, written atomically after each change, so a
+// --state FILE (docs/emulator.md "Seeds and state"): loaded at start when present, written atomically after each change, so a
 // restart, even an abrupt one, loses nothing; without it the emulator starts from the seed.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// UpdateServiceInstance's rules (design §3 "UpdateServiceInstance rules", "Order of checks", "Spec", "Versions"):
+// UpdateServiceInstance's rules (docs/emulator.md "UpdateServiceInstance", "Protocol" for the order of checks):
 // each rule through the real SDK, with the typed exception and the model's HTTP status; what a successful update
 // targets is read back from GetDeployment's targetState.
 import assert from 'node:assert/strict';

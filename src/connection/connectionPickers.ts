@@ -1,0 +1,95 @@
+// "Select AWS Profile…", "Select Region…", the status bar item that shows the connection, and its quick menu.
+import * as vscode from 'vscode';
+import { listProfiles, PROTON_REGIONS } from '../proton/connection';
+import type { ConnectionManager, ConnectionState } from './connectionManager';
+import { writeSetting } from './settings';
+
+export async function selectProfile(manager: ConnectionManager): Promise<void> {
+  const current = manager.state.settings.profile ?? '';
+  const profiles = listProfiles();
+  type Item = vscode.QuickPickItem & { value: string };
+  const envProfile = process.env.AWS_PROFILE;
+  const items: Item[] = [
+    {
+      label: 'Default credential chain',
+      description: envProfile ? `AWS_PROFILE=${envProfile}` : 'environment, then the "default" profile, SSO, container or instance role',
+      value: '',
+    },
+    ...profiles.map((p) => ({
+      label: p.name,
+      description: [p.region, p.sso ? 'SSO' : undefined].filter(Boolean).join(' · ') || undefined,
+      detail: `in the ${p.sources.join(' and ')} file`,
+      value: p.name,
+    })),
+  ];
+  for (const i of items) if (i.value === current) i.description = `${i.description ? `${i.description} · ` : ''}current`;
+  const pick = await vscode.window.showQuickPick(items, {
+    title: 'Proton: Select AWS Profile',
+    placeHolder: profiles.length ? 'Profiles from the shared AWS config and credentials files' : 'No profiles found in the shared AWS files',
+  });
+  if (pick) await writeSetting('profile', pick.value);
+}
+
+export async function selectRegion(manager: ConnectionManager): Promise<void> {
+  const conn = manager.state.connection;
+  type Item = vscode.QuickPickItem & { value: string };
+  const items: Item[] = [
+    { label: "The profile's region", description: 'empty setting: the profile, AWS_REGION, else us-east-1', value: '' },
+    ...PROTON_REGIONS.map((r) => ({ label: r.id, description: r.name, value: r.id })),
+  ];
+  const current = manager.state.settings.region ?? '';
+  for (const i of items) if (i.value === current) i.description = `${i.description} · current`;
+  const pick = await vscode.window.showQuickPick(items, {
+    title: 'Proton: Select Region',
+    placeHolder: conn ? `Now: ${conn.region} (${conn.regionSource === 'default' ? 'default' : `from the ${conn.regionSource}`})` : 'Regions where AWS offered Proton',
+  });
+  if (pick) await writeSetting('region', pick.value);
+}
+
+export async function showConnectionMenu(manager: ConnectionManager): Promise<void> {
+  const running = !!manager.state.localEmulator;
+  const items: (vscode.QuickPickItem & { command: string })[] = [
+    { label: '$(account) Select AWS Profile…', command: 'proton.selectProfile' },
+    { label: '$(globe) Select Region…', command: 'proton.selectRegion' },
+    running
+      ? { label: '$(debug-stop) Stop Local Emulator', description: manager.state.localEmulator, command: 'proton.stopEmulator' }
+      : { label: '$(server-process) Start Local Emulator', description: 'the demo account, on this machine', command: 'proton.startEmulator' },
+    { label: '$(refresh) Refresh Service Instances', command: 'proton.refresh' },
+    { label: '$(settings-gear) Open Proton Settings', command: 'proton.openSettings' },
+    { label: '$(output) Show Logs', command: 'proton.showLogs' },
+  ];
+  const pick = await vscode.window.showQuickPick(items, { title: `Proton: ${manager.state.connection?.label ?? 'not connected'}` });
+  if (pick) await vscode.commands.executeCommand(pick.command);
+}
+
+function render(item: vscode.StatusBarItem, state: ConnectionState): void {
+  const c = state.connection;
+  if (!c) {
+    item.text = '$(cloud) Proton: not connected';
+    item.tooltip = 'No endpoint and no AWS credentials found. Click to select a profile or start the local emulator.';
+  } else if (c.isEmulator) {
+    item.text = '$(server-process) Proton emulator';
+    item.tooltip = `Proton emulator at ${c.endpoint} · ${c.region}${state.localEmulator ? ' (started by this window)' : ''}`;
+  } else {
+    item.text = `$(cloud) ${c.label}`;
+    const region = c.regionSource === 'default' ? `${c.region} (no region configured: the us-east-1 default)` : `${c.region} (from the ${c.regionSource})`;
+    item.tooltip = `Proton · profile ${c.profile ?? 'default chain'} · region ${region}${c.endpoint ? ` · endpoint ${c.endpoint}` : ''}`;
+  }
+  if (state.settings.ignoredWorkspaceKeys.length) item.tooltip += `\nRestricted Mode: ignoring the workspace's ${state.settings.ignoredWorkspaceKeys.join(', ')}`;
+}
+
+export function registerConnectionUi(manager: ConnectionManager): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('proton.connection', vscode.StatusBarAlignment.Left, 10);
+  item.name = 'Proton Connection';
+  item.command = 'proton.showConnectionMenu';
+  render(item, manager.state);
+  item.show();
+  return vscode.Disposable.from(
+    item,
+    manager.onDidChange((s) => render(item, s)),
+    vscode.commands.registerCommand('proton.selectProfile', () => selectProfile(manager)),
+    vscode.commands.registerCommand('proton.selectRegion', () => selectRegion(manager)),
+    vscode.commands.registerCommand('proton.showConnectionMenu', () => showConnectionMenu(manager)),
+    vscode.commands.registerCommand('proton.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', 'proton.')),
+  );
+}

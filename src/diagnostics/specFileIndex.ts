@@ -1,0 +1,90 @@
+// Which files are spec files: open YAML documents that look like one, plus the workspace's YAML files found by a
+// bounded search. Kept in the context key `proton.specFiles` (fsPaths) for menus (`resourcePath in
+// proton.specFiles`); the update command and the explorer menu reuse it.
+import * as vscode from 'vscode';
+import { looksLikeServiceSpec } from '../core/specDocument';
+
+/** At most this many YAML files are read by the workspace search, each at most MAX_BYTES. */
+const MAX_FILES = 2000;
+const MAX_BYTES = 1_000_000;
+export const YAML_GLOB = '**/*.{yaml,yml}';
+const EXCLUDE = '**/{node_modules,.git,dist,out}/**';
+
+export const isYamlDocument = (doc: vscode.TextDocument): boolean =>
+  doc.languageId === 'yaml' || /\.ya?ml$/i.test(doc.uri.path);
+
+export class SpecFileIndex implements vscode.Disposable {
+  private readonly files = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the set of spec files changes. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private scheduled: NodeJS.Timeout | undefined;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(YAML_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => void this.readFile(uri)),
+      watcher.onDidChange((uri) => void this.readFile(uri)),
+      watcher.onDidDelete((uri) => this.set(uri.fsPath, false)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.noteDocument(d)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.noteDocument(e.document)),
+    );
+    for (const d of vscode.workspace.textDocuments) this.noteDocument(d);
+    void this.scan();
+  }
+
+  /** True when the file (fsPath) is known to be a spec. */
+  has(fsPath: string): boolean {
+    return this.files.has(fsPath);
+  }
+
+  all(): string[] {
+    return [...this.files].sort();
+  }
+
+  /** A document is a spec when its text looks like one (open documents win over what is on disk). */
+  noteDocument(doc: vscode.TextDocument): boolean {
+    if (doc.uri.scheme !== 'file' || !isYamlDocument(doc)) return false;
+    const isSpec = looksLikeServiceSpec(doc.getText());
+    this.set(doc.uri.fsPath, isSpec);
+    return isSpec;
+  }
+
+  private async scan(): Promise<void> {
+    const uris = await vscode.workspace.findFiles(YAML_GLOB, EXCLUDE, MAX_FILES);
+    await Promise.all(uris.map((u) => this.readFile(u)));
+  }
+
+  private async readFile(uri: vscode.Uri): Promise<void> {
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) return;
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.size > MAX_BYTES) return this.set(uri.fsPath, false);
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      this.set(uri.fsPath, looksLikeServiceSpec(new TextDecoder().decode(bytes)));
+    } catch {
+      this.set(uri.fsPath, false);
+    }
+  }
+
+  private set(fsPath: string, isSpec: boolean): void {
+    if (this.files.has(fsPath) === isSpec) return;
+    if (isSpec) this.files.add(fsPath);
+    else this.files.delete(fsPath);
+    // Many files change at once during a scan: publish once.
+    if (!this.scheduled) {
+      this.scheduled = setTimeout(() => {
+        this.scheduled = undefined;
+        void vscode.commands.executeCommand('setContext', 'proton.specFiles', this.all());
+        this.changed.fire();
+      }, 50);
+    }
+  }
+
+  dispose(): void {
+    if (this.scheduled) clearTimeout(this.scheduled);
+    for (const d of this.disposables) d.dispose();
+  }
+}

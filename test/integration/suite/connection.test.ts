@@ -1,0 +1,128 @@
+// The connection in the real extension host: no SDK at activation, Restricted Mode, the embedded emulator, and a
+// profile or endpoint change emptying and reloading the tree.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { ConnectionManager } from '../../../src/connection/connectionManager';
+import { effectiveSettings } from '../../../src/connection/settings';
+import { ProtonCache } from '../../../src/proton/cache';
+import { extensionApi, seedFile, setUserSettings, startTestEmulator, treeRows, waitFor, type TestEmulator } from '../helpers/proton';
+
+const sdkModules = () => Object.keys(require.cache).filter((k) => /protonClient\.js$|[\\/]@aws-sdk[\\/]client-proton[\\/]/.test(k));
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('Connection', function () {
+  this.timeout(60_000);
+
+  it('activation loads no SDK code, and with no credentials the view shows its welcome', async () => {
+    const api = await extensionApi();
+    assert.equal(api.connection.state.noCredentials, true, 'this machine has no AWS credentials');
+    assert.deepEqual(treeRows(api), [], 'an empty tree is what makes VS Code show the welcome view');
+    assert.deepEqual(sdkModules(), [], 'the SDK bundle was loaded without a connection');
+  });
+
+  it('Restricted Mode ignores the workspace endpoint, profile and region; trusted, they apply', async () => {
+    const config = () => vscode.workspace.getConfiguration('proton');
+    await config().update('endpoint', 'http://203.0.113.7:4566', vscode.ConfigurationTarget.Workspace);
+    const restoreUser = await setUserSettings({ region: 'eu-west-1' });
+    try {
+      const inspect = <T>(key: string) => config().inspect<T>(key);
+      const untrusted = effectiveSettings(inspect, false);
+      assert.equal(untrusted.endpoint, '');
+      assert.equal(untrusted.region, 'eu-west-1');
+      assert.deepEqual(untrusted.ignoredWorkspaceKeys, ['proton.endpoint']);
+      assert.equal(effectiveSettings(inspect, true).endpoint, 'http://203.0.113.7:4566');
+
+      // The connection built in Restricted Mode never goes to the workspace's endpoint.
+      const cache = new ProtonCache(() => Promise.reject(new Error('no requests in this test')));
+      const manager = new ConnectionManager(cache, {}, () => false);
+      manager.update();
+      assert.equal(manager.state.connection, undefined, 'no endpoint and no credentials: not connected');
+      assert.deepEqual(manager.state.settings.ignoredWorkspaceKeys, ['proton.endpoint']);
+      manager.dispose();
+    } finally {
+      await config().update('endpoint', undefined, vscode.ConfigurationTarget.Workspace);
+      await restoreUser();
+    }
+  });
+
+  it('"Start Local Emulator" connects this window to a child emulator with the demo account; "Stop" ends it', async () => {
+    const api = await extensionApi();
+    await vscode.commands.executeCommand('proton.startEmulator');
+    const url = api.connection.state.localEmulator;
+    assert.match(url ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
+    const pid = api.emulator.pid!;
+    assert.ok(alive(pid), 'the emulator child runs');
+    assert.equal(api.connection.state.connection?.label, 'Proton emulator · us-east-1 (default)');
+    assert.equal(vscode.workspace.getConfiguration('proton').inspect('endpoint')?.globalValue, undefined, 'not written to settings');
+    treeRows(api); // the view asks for its rows: the first load starts
+    const snap = await waitFor(api, () => api.cache.status.loadedAt && api.cache.snapshot, 'the demo account');
+    assert.equal(snap.instances.length, 40);
+    const services = treeRows(api).map((r) => r.label);
+    assert.ok(services.includes('checkout-api') && services.includes('storefront-web'), services.join(', '));
+
+    await vscode.commands.executeCommand('proton.stopEmulator');
+    await api.emulator.stopped;
+    assert.equal(alive(pid), false, 'the emulator child has ended');
+    assert.equal(api.connection.state.connection, undefined);
+    assert.deepEqual(treeRows(api), []);
+  });
+
+  describe('a profile or endpoint change', () => {
+    let emulator: TestEmulator;
+    let other: TestEmulator;
+    let dir: string;
+    let restore: () => Promise<void>;
+    const savedConfigFile = process.env.AWS_CONFIG_FILE;
+
+    before(async () => {
+      [emulator, other] = await Promise.all([startTestEmulator(['--seed', seedFile('tree.yaml')]), startTestEmulator(['--seed', seedFile('minimal.yaml')])]);
+      dir = mkdtempSync(join(tmpdir(), 'proton-aws-'));
+      writeFileSync(join(dir, 'config'), '[default]\nregion = us-west-2\n\n[profile alpha]\nregion = eu-west-1\n');
+      process.env.AWS_CONFIG_FILE = join(dir, 'config');
+      restore = await setUserSettings({ endpoint: emulator.url, profile: undefined, region: undefined });
+    });
+
+    after(async () => {
+      await restore();
+      if (savedConfigFile === undefined) delete process.env.AWS_CONFIG_FILE;
+      else process.env.AWS_CONFIG_FILE = savedConfigFile;
+      await Promise.all([emulator.stop(), other.stop()]);
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('empties the tree and reloads it from the new connection', async () => {
+      const api = await extensionApi();
+      api.connection.update();
+      treeRows(api);
+      await waitFor(api, () => api.cache.status.loadedAt, 'the first load');
+      assert.equal(api.connection.state.connection?.region, 'us-west-2', "the default profile's region");
+      assert.deepEqual(treeRows(api).map((r) => r.label), ['api', 'shop']);
+      assert.ok(api.view.provider.getChildren().length > 0);
+
+      await vscode.workspace.getConfiguration('proton').update('profile', 'alpha', vscode.ConfigurationTarget.Global);
+      await waitFor(api, () => api.connection.state.connection?.profile === 'alpha', 'the profile change');
+      assert.equal(api.connection.state.connection?.region, 'eu-west-1', "the chosen profile's region");
+      assert.equal(api.cache.snapshot, undefined, 'nothing of the old connection is kept');
+      assert.deepEqual(treeRows(api).map((r) => r.label), ['Loading service instances from Proton emulator · eu-west-1…']);
+      await waitFor(api, () => api.cache.status.loadedAt, 'the reload');
+      assert.equal(await emulator.count('ListServiceInstances'), 2);
+
+      await vscode.workspace.getConfiguration('proton').update('endpoint', other.url, vscode.ConfigurationTarget.Global);
+      await waitFor(api, () => api.connection.state.connection?.endpoint === other.url, 'the endpoint change');
+      treeRows(api);
+      await waitFor(api, () => api.cache.status.loadedAt, 'the load from the other endpoint');
+      assert.deepEqual(treeRows(api).map((r) => r.label), ['api-svc']);
+    });
+  });
+});
