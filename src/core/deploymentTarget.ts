@@ -7,7 +7,6 @@ import {
   findVersion,
   hasMajor,
   isCompatible,
-  newerMajors,
   num,
   publishedVersions,
   recommendedMinor,
@@ -52,116 +51,140 @@ function label(t: TemplateInfo, major: string, minor?: string): string {
 
 const VERSION_FIELDS = ['templateMajorVersion', 'templateMinorVersion'];
 
-/** The template version an update targets, or the problem for which Proton refuses it. */
-export function resolveTarget<V extends TemplateVersionInfo>(req: UpdateRequest, ctx: TargetContext<V>): TargetResult<V> {
-  const { instance: inst, template: t } = ctx;
-  const major = req.templateMajorVersion;
-  const minor = req.templateMinorVersion;
-  const cur = { major: inst.templateMajorVersion, minor: inst.templateMinorVersion };
-  const fail = (p: Problem): TargetResult<V> => ({ problem: p });
-  const at = (m: string, n: string): TargetResult<V> => ({ target: { major: m, minor: n, version: findVersion(t, m, n) } });
+/** The rules' view of one request on one template: the lookups every deploymentType uses. */
+class Resolution<V extends TemplateVersionInfo> {
+  readonly cur: { major: string; minor: string };
+  constructor(
+    readonly req: UpdateRequest,
+    readonly ctx: TargetContext<V>,
+  ) {
+    this.cur = { major: ctx.instance.templateMajorVersion, minor: ctx.instance.templateMinorVersion };
+  }
+
+  get t(): TargetContext<V>['template'] {
+    return this.ctx.template;
+  }
+
+  fail(p: Problem): TargetResult<V> {
+    return { problem: p };
+  }
+
+  at(m: string, n: string): TargetResult<V> {
+    return { target: { major: m, minor: n, version: findVersion(this.t, m, n) } };
+  }
 
   /** A named version must exist and be PUBLISHED. */
-  const published = (m: string, n: string): TargetResult<V> => {
-    const v = findVersion(t, m, n);
+  published(m: string, n: string): TargetResult<V> {
+    const v = findVersion(this.t, m, n);
     if (!v) {
-      return fail(problem('version-not-found', `The requested service template version does not exist: ${label(t, m, n)}.`, {
+      return this.fail(problem('version-not-found', `The requested service template version does not exist: ${label(this.t, m, n)}.`, {
         data: { major: m, minor: n },
       }));
     }
     if (v.status !== 'PUBLISHED') {
-      return fail(problem('version-not-published', `${cap(label(t, m, n))} is ${v.status}; only PUBLISHED versions can be deployed.`, {
+      return this.fail(problem('version-not-published', `${cap(label(this.t, m, n))} is ${v.status}; only PUBLISHED versions can be deployed.`, {
         data: { major: m, minor: n, status: v.status },
       }));
     }
     return { target: { major: m, minor: n, version: v } };
-  };
-  /** A named major must exist and have a PUBLISHED minor; the target is its recommended minor. */
-  const majorOnly = (m: string): TargetResult<V> => {
-    if (!hasMajor(t, m)) {
-      return fail(problem('version-not-found', `The requested service template version does not exist: ${label(t, m)}.`, {
+  }
+
+  /** A major's recommended minor; the major must have a PUBLISHED minor (and exist, when `mustExist`). */
+  recommendedOf(m: string, mustExist: boolean): TargetResult<V> {
+    if (mustExist && !hasMajor(this.t, m)) {
+      return this.fail(problem('version-not-found', `The requested service template version does not exist: ${label(this.t, m)}.`, {
         data: { major: m },
       }));
     }
-    const rec = recommendedMinor(t, m);
+    const rec = recommendedMinor(this.t, m);
     if (rec === undefined) {
-      return fail(problem('version-not-published', `${cap(label(t, m))} has no PUBLISHED minor version.`, { data: { major: m } }));
+      return this.fail(problem('version-not-published', `${cap(label(this.t, m))} has no PUBLISHED minor version.`, { data: { major: m } }));
     }
-    return at(m, rec);
-  };
+    return this.at(m, rec);
+  }
+}
 
+/** NONE and CURRENT_VERSION stay on the current version and take none in the request. */
+function stay<V extends TemplateVersionInfo>(r: Resolution<V>): TargetResult<V> {
+  const { templateMajorVersion: major, templateMinorVersion: minor, deploymentType } = r.req;
+  if (major !== undefined || minor !== undefined) {
+    return r.fail(problem(
+      'version-not-allowed',
+      `deploymentType ${deploymentType} does not take templateMajorVersion or templateMinorVersion; the instance stays on version ${r.cur.major}.${r.cur.minor}.`,
+      { data: { fields: VERSION_FIELDS.filter((f) => (f === 'templateMajorVersion' ? major : minor) !== undefined) } },
+    ));
+  }
+  return r.at(r.cur.major, r.cur.minor);
+}
+
+/** MINOR_VERSION keeps the major: a named minor (PUBLISHED), or the major's recommended minor. */
+function minorUpdate<V extends TemplateVersionInfo>(r: Resolution<V>): TargetResult<V> {
+  const { templateMajorVersion: major, templateMinorVersion: minor } = r.req;
+  if (major !== undefined && num(major) !== num(r.cur.major)) {
+    return r.fail(problem(
+      'version-major-mismatch',
+      `deploymentType MINOR_VERSION keeps the major version ${r.cur.major}; templateMajorVersion ${major} needs MAJOR_VERSION.`,
+      { data: { current: r.cur.major, major } },
+    ));
+  }
+  return minor !== undefined ? r.published(r.cur.major, minor) : r.recommendedOf(r.cur.major, false);
+}
+
+/** MAJOR_VERSION's version before the compatibility check: named, or the template's recommended one. */
+function majorCandidate<V extends TemplateVersionInfo>(r: Resolution<V>): TargetResult<V> {
+  const { templateMajorVersion: major, templateMinorVersion: minor } = r.req;
+  if (major === undefined && minor !== undefined) {
+    return r.fail(problem('version-minor-without-major', 'deploymentType MAJOR_VERSION with templateMinorVersion needs templateMajorVersion too.'));
+  }
+  if (major === undefined) {
+    const rec = recommendedVersion(r.t);
+    if (!rec || num(rec.major) <= num(r.cur.major)) {
+      return r.fail(problem(
+        'version-no-newer',
+        `Service template ${r.t.name} has no PUBLISHED major version higher than ${r.cur.major}` +
+          (rec ? ` (its recommended version is ${rec.major}.${rec.minor})` : '') + '.',
+        { data: { current: r.cur.major } },
+      ));
+    }
+    return r.at(rec.major, rec.minor);
+  }
+  if (num(major) <= num(r.cur.major)) {
+    return r.fail(problem(
+      'version-major-not-higher',
+      `deploymentType MAJOR_VERSION needs a major version higher than the current ${r.cur.major}; got ${major}.`,
+      { data: { current: r.cur.major, major } },
+    ));
+  }
+  return minor === undefined ? r.recommendedOf(major, true) : r.published(major, minor);
+}
+
+/** MAJOR_VERSION: a higher major, whose version (itself, not its major) is compatible with the environment. */
+function majorUpdate<V extends TemplateVersionInfo>(r: Resolution<V>): TargetResult<V> {
+  const result = majorCandidate(r);
+  const env = r.ctx.environment;
+  if (result.problem || !env || isCompatible(result.target.version, env)) return result;
+  const { target } = result;
+  const compat = target.version?.compatibleEnvironmentTemplates ?? [];
+  return r.fail(problem(
+    'version-incompatible-environment',
+    `${cap(label(r.t, target.major, target.minor))} is not compatible with environment ${env.name} ` +
+      `(environment template ${env.templateName} major version ${env.templateMajorVersion}); it supports ` +
+      (compat.length ? compat.map((c) => `${c.templateName}:${c.majorVersion}`).join(', ') : 'no environment templates') + '.',
+    { data: { major: target.major, minor: target.minor, environment: env.name } },
+  ));
+}
+
+/** The template version an update targets, or the problem for which Proton refuses it. */
+export function resolveTarget<V extends TemplateVersionInfo>(req: UpdateRequest, ctx: TargetContext<V>): TargetResult<V> {
+  const r = new Resolution(req, ctx);
   switch (req.deploymentType) {
     case 'NONE':
     case 'CURRENT_VERSION':
-      if (major !== undefined || minor !== undefined) {
-        return fail(problem(
-          'version-not-allowed',
-          `deploymentType ${req.deploymentType} does not take templateMajorVersion or templateMinorVersion; the instance stays on version ${cur.major}.${cur.minor}.`,
-          { data: { fields: VERSION_FIELDS.filter((f) => (f === 'templateMajorVersion' ? major : minor) !== undefined) } },
-        ));
-      }
-      return at(cur.major, cur.minor);
-    case 'MINOR_VERSION': {
-      if (major !== undefined && num(major) !== num(cur.major)) {
-        return fail(problem(
-          'version-major-mismatch',
-          `deploymentType MINOR_VERSION keeps the major version ${cur.major}; templateMajorVersion ${major} needs MAJOR_VERSION.`,
-          { data: { current: cur.major, major } },
-        ));
-      }
-      if (minor !== undefined) return published(cur.major, minor);
-      const rec = recommendedMinor(t, cur.major);
-      if (rec === undefined) {
-        return fail(problem('version-not-published', `${cap(label(t, cur.major))} has no PUBLISHED minor version.`, {
-          data: { major: cur.major },
-        }));
-      }
-      return at(cur.major, rec);
-    }
-    case 'MAJOR_VERSION': {
-      if (major === undefined && minor !== undefined) {
-        return fail(problem(
-          'version-minor-without-major',
-          'deploymentType MAJOR_VERSION with templateMinorVersion needs templateMajorVersion too.',
-        ));
-      }
-      let result: TargetResult<V>;
-      if (major === undefined) {
-        const rec = recommendedVersion(t);
-        if (!rec || num(rec.major) <= num(cur.major)) {
-          return fail(problem(
-            'version-no-newer',
-            `Service template ${t.name} has no PUBLISHED major version higher than ${cur.major}` +
-              (rec ? ` (its recommended version is ${rec.major}.${rec.minor})` : '') + '.',
-            { data: { current: cur.major } },
-          ));
-        }
-        result = at(rec.major, rec.minor);
-      } else if (num(major) <= num(cur.major)) {
-        return fail(problem(
-          'version-major-not-higher',
-          `deploymentType MAJOR_VERSION needs a major version higher than the current ${cur.major}; got ${major}.`,
-          { data: { current: cur.major, major } },
-        ));
-      } else {
-        result = minor === undefined ? majorOnly(major) : published(major, minor);
-      }
-      if (result.problem) return result;
-      // Compatibility is read from the target version itself.
-      const { target } = result;
-      const env = ctx.environment;
-      if (env && !isCompatible(target.version, env)) {
-        const compat = target.version?.compatibleEnvironmentTemplates ?? [];
-        return fail(problem(
-          'version-incompatible-environment',
-          `${cap(label(t, target.major, target.minor))} is not compatible with environment ${env.name} ` +
-            `(environment template ${env.templateName} major version ${env.templateMajorVersion}); it supports ` +
-            (compat.length ? compat.map((c) => `${c.templateName}:${c.majorVersion}`).join(', ') : 'no environment templates') + '.',
-          { data: { major: target.major, minor: target.minor, environment: env.name } },
-        ));
-      }
-      return result;
-    }
+      return stay(r);
+    case 'MINOR_VERSION':
+      return minorUpdate(r);
+    case 'MAJOR_VERSION':
+      return majorUpdate(r);
   }
 }
 
@@ -184,17 +207,14 @@ export function offeredVersions<V extends TemplateVersionInfo>(
       .map((v) => ({ version: v, recommended: rec !== undefined && num(v.minorVersion) === num(rec) }))
       .sort((a, b) => Number(b.recommended) - Number(a.recommended));
   }
-  const recMajors = new Set(newerMajors(inst, t, ctx.environment).map((v) => `${v.majorVersion}.${v.minorVersion}`));
   const overall = recommendedVersion(t);
   return publishedVersions(t)
     .filter((v) => num(v.majorVersion) > curMajor && isCompatible(v, ctx.environment))
     .map((v) => ({
       version: v,
       recommended: overall !== undefined && num(v.majorVersion) === num(overall.major) && num(v.minorVersion) === num(overall.minor),
-      majorRecommended: recMajors.has(`${v.majorVersion}.${v.minorVersion}`),
     }))
-    .sort((a, b) => Number(b.recommended) - Number(a.recommended))
-    .map(({ version, recommended }) => ({ version, recommended }));
+    .sort((a, b) => Number(b.recommended) - Number(a.recommended));
 }
 
 /**

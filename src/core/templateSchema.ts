@@ -227,27 +227,104 @@ export function validateInputs(schema: TemplateSchema, typeName: string, values:
   return problems;
 }
 
-/** Validates one value against one schema node (after following `$ref`s). */
-export function validateValue(
-  node: SchemaNode,
-  value: unknown,
-  types: Record<string, SchemaNode>,
-  path: (string | number)[] = [],
-): SchemaProblem[] {
-  const problems: SchemaProblem[] = [];
-  validateNode(node, value, path, types, problems, undefined);
-  return problems;
+/**
+ * The values with the defaults of missing properties filled in, at the top level and in nested objects that are
+ * present (a missing nested object is filled only when the schema gives it a default).
+ */
+export function withDefaults(schema: TemplateSchema, typeName: string, values: Record<string, unknown>): Record<string, unknown> {
+  const node = schema.types[typeName];
+  return node ? (fillDefaults(node, values, schema.types) as Record<string, unknown>) : { ...values };
 }
 
-/** The values with the defaults of missing properties filled in (top level and nested objects). */
-export function withDefaults(schema: TemplateSchema, typeName: string, values: Record<string, unknown>): Record<string, unknown> {
-  const node = schema.types[typeName] ? resolve(schema.types[typeName], schema.types) : undefined;
-  const out: Record<string, unknown> = { ...values };
-  for (const [k, p] of Object.entries(node?.properties ?? {})) {
-    const r = resolve(p, schema.types);
-    if (out[k] === undefined && r && r.default !== undefined) out[k] = r.default;
+function fillDefaults(rawNode: SchemaNode, value: unknown, types: Record<string, SchemaNode>): unknown {
+  const node = resolve(rawNode, types);
+  if (!node?.properties || !isPlainObject(value)) return value;
+  const out: Record<string, unknown> = { ...value };
+  for (const [k, p] of Object.entries(node.properties as Record<string, SchemaNode>)) {
+    const r = resolve(p, types);
+    if (out[k] === undefined && r?.default !== undefined) out[k] = r.default;
+    else if (out[k] !== undefined) out[k] = fillDefaults(p, out[k], types);
   }
   return out;
+}
+
+/** Where a value is, for messages: its path, or the type's inputs at the top. */
+interface Place {
+  path: (string | number)[];
+  where: string;
+  problems: SchemaProblem[];
+}
+
+function checkString(node: SchemaNode, v: string, at: Place): void {
+  const { path, where, problems } = at;
+  if (typeof node.pattern === 'string') {
+    let re: RegExp | undefined;
+    try {
+      re = compilePattern(node.pattern);
+    } catch {
+      re = undefined;
+    }
+    if (re && !re.test(v)) problems.push({ code: 'input-pattern', path, message: `${where} ${show(v)} does not match the pattern ${node.pattern}` });
+  }
+  const len = [...v].length; // JSON Schema counts code points
+  if (typeof node.minLength === 'number' && len < node.minLength) {
+    problems.push({ code: 'input-length', path, message: `${where} is ${len} characters long; minLength is ${node.minLength}` });
+  }
+  if (typeof node.maxLength === 'number' && len > node.maxLength) {
+    problems.push({ code: 'input-length', path, message: `${where} is ${len} characters long; maxLength is ${node.maxLength}` });
+  }
+}
+
+function checkNumber(node: SchemaNode, v: number, at: Place): void {
+  const { path, where, problems } = at;
+  const exMin = node.exclusiveMinimum;
+  const exMax = node.exclusiveMaximum;
+  if (typeof node.minimum === 'number' && (exMin === true ? v <= node.minimum : v < node.minimum)) {
+    problems.push({ code: 'input-range', path, message: `${where} is ${v}; the ${exMin === true ? 'exclusive ' : ''}minimum is ${node.minimum}` });
+  }
+  if (typeof node.maximum === 'number' && (exMax === true ? v >= node.maximum : v > node.maximum)) {
+    problems.push({ code: 'input-range', path, message: `${where} is ${v}; the ${exMax === true ? 'exclusive ' : ''}maximum is ${node.maximum}` });
+  }
+  if (typeof exMin === 'number' && v <= exMin) problems.push({ code: 'input-range', path, message: `${where} is ${v}; it must be greater than ${exMin}` });
+  if (typeof exMax === 'number' && v >= exMax) problems.push({ code: 'input-range', path, message: `${where} is ${v}; it must be less than ${exMax}` });
+}
+
+function checkArray(node: SchemaNode, v: unknown[], at: Place, types: Record<string, SchemaNode>): void {
+  const { path, where, problems } = at;
+  if (typeof node.minItems === 'number' && v.length < node.minItems) {
+    problems.push({ code: 'input-length', path, message: `${where} has ${v.length} items; minItems is ${node.minItems}` });
+  }
+  if (typeof node.maxItems === 'number' && v.length > node.maxItems) {
+    problems.push({ code: 'input-length', path, message: `${where} has ${v.length} items; maxItems is ${node.maxItems}` });
+  }
+  if (node.items) v.forEach((item, i) => validateNode(node.items as SchemaNode, item, [...path, i], types, problems, undefined));
+}
+
+function checkObject(node: SchemaNode, v: Record<string, unknown>, at: Place, types: Record<string, SchemaNode>, typeLabel: string | undefined): void {
+  const { path, problems } = at;
+  const props = isPlainObject(node.properties) ? (node.properties as Record<string, SchemaNode>) : {};
+  const required = Array.isArray(node.required) ? node.required : [];
+  for (const name of required) {
+    if (v[name] !== undefined) continue;
+    const p = Object.hasOwn(props, name) ? resolve(props[name], types) : undefined;
+    if (p && p.default !== undefined) continue;
+    problems.push({ code: 'input-required', path: [...path, name], message: `the required input "${formatPath([...path, name])}" is missing` });
+  }
+  for (const [key, value] of Object.entries(v)) {
+    // Own properties only: an input named "constructor" or "toString" is unknown, not Object.prototype's.
+    const p = Object.hasOwn(props, key) ? props[key] : undefined;
+    if (!p) {
+      const known = Object.keys(props);
+      problems.push({
+        code: 'input-unknown',
+        path: [...path, key],
+        message: `"${formatPath([...path, key])}" is not an input of ${typeLabel && !path.length ? typeLabel : 'this type'}${known.length ? ` (known: ${known.join(', ')})` : ''}`,
+      });
+      continue;
+    }
+    if (value === undefined) continue;
+    validateNode(p, value, [...path, key], types, problems, undefined);
+  }
 }
 
 function validateNode(
@@ -261,6 +338,7 @@ function validateNode(
   const node = resolve(rawNode, types);
   if (!node) return; // unresolvable $ref: parseTemplateSchema reports it
   const where = path.length ? `"${formatPath(path)}"` : typeLabel ? `the ${typeLabel} inputs` : 'the value';
+  const at: Place = { path, where, problems };
   // An object type is implied by `properties`, so that schemas omitting `type: object` still validate.
   const type = node.type ?? (node.properties ? 'object' : undefined);
   if (type && !typeMatches(type, v)) {
@@ -269,82 +347,12 @@ function validateNode(
     return;
   }
   if (Array.isArray(node.enum) && !node.enum.some((e) => e === v || (typeof e === 'object' && JSON.stringify(e) === JSON.stringify(v)))) {
-    problems.push({
-      code: 'input-enum',
-      path,
-      message: `${where} must be one of ${node.enum.map((e) => show(e)).join(', ')}; got ${show(v)}`,
-    });
+    problems.push({ code: 'input-enum', path, message: `${where} must be one of ${node.enum.map((e) => show(e)).join(', ')}; got ${show(v)}` });
   }
-  if (typeof v === 'string') {
-    if (typeof node.pattern === 'string') {
-      let re: RegExp | undefined;
-      try {
-        re = compilePattern(node.pattern);
-      } catch {
-        re = undefined;
-      }
-      if (re && !re.test(v)) {
-        problems.push({ code: 'input-pattern', path, message: `${where} ${show(v)} does not match the pattern ${node.pattern}` });
-      }
-    }
-    const len = [...v].length; // JSON Schema counts code points
-    if (typeof node.minLength === 'number' && len < node.minLength) {
-      problems.push({ code: 'input-length', path, message: `${where} is ${len} characters long; minLength is ${node.minLength}` });
-    }
-    if (typeof node.maxLength === 'number' && len > node.maxLength) {
-      problems.push({ code: 'input-length', path, message: `${where} is ${len} characters long; maxLength is ${node.maxLength}` });
-    }
-  }
-  if (typeof v === 'number') {
-    const exMin = node.exclusiveMinimum;
-    const exMax = node.exclusiveMaximum;
-    if (typeof node.minimum === 'number' && (exMin === true ? v <= node.minimum : v < node.minimum)) {
-      problems.push({ code: 'input-range', path, message: `${where} is ${v}; the ${exMin === true ? 'exclusive ' : ''}minimum is ${node.minimum}` });
-    }
-    if (typeof node.maximum === 'number' && (exMax === true ? v >= node.maximum : v > node.maximum)) {
-      problems.push({ code: 'input-range', path, message: `${where} is ${v}; the ${exMax === true ? 'exclusive ' : ''}maximum is ${node.maximum}` });
-    }
-    if (typeof exMin === 'number' && v <= exMin) {
-      problems.push({ code: 'input-range', path, message: `${where} is ${v}; it must be greater than ${exMin}` });
-    }
-    if (typeof exMax === 'number' && v >= exMax) {
-      problems.push({ code: 'input-range', path, message: `${where} is ${v}; it must be less than ${exMax}` });
-    }
-  }
-  if (Array.isArray(v)) {
-    if (typeof node.minItems === 'number' && v.length < node.minItems) {
-      problems.push({ code: 'input-length', path, message: `${where} has ${v.length} items; minItems is ${node.minItems}` });
-    }
-    if (typeof node.maxItems === 'number' && v.length > node.maxItems) {
-      problems.push({ code: 'input-length', path, message: `${where} has ${v.length} items; maxItems is ${node.maxItems}` });
-    }
-    if (node.items) v.forEach((item, i) => validateNode(node.items as SchemaNode, item, [...path, i], types, problems, undefined));
-  }
-  if (isPlainObject(v) && (type === 'object' || node.properties)) {
-    const props = isPlainObject(node.properties) ? (node.properties as Record<string, SchemaNode>) : {};
-    const required = Array.isArray(node.required) ? node.required : [];
-    for (const name of required) {
-      if (v[name] !== undefined) continue;
-      const p = Object.hasOwn(props, name) ? resolve(props[name], types) : undefined;
-      if (p && p.default !== undefined) continue;
-      problems.push({ code: 'input-required', path: [...path, name], message: `the required input "${formatPath([...path, name])}" is missing` });
-    }
-    for (const [key, value] of Object.entries(v)) {
-      // Own properties only: an input named "constructor" or "toString" is unknown, not Object.prototype's.
-      const p = Object.hasOwn(props, key) ? props[key] : undefined;
-      if (!p) {
-        const known = Object.keys(props);
-        problems.push({
-          code: 'input-unknown',
-          path: [...path, key],
-          message: `"${formatPath([...path, key])}" is not an input of ${typeLabel && !path.length ? typeLabel : 'this type'}${known.length ? ` (known: ${known.join(', ')})` : ''}`,
-        });
-        continue;
-      }
-      if (value === undefined) continue;
-      validateNode(p, value, [...path, key], types, problems, undefined);
-    }
-  }
+  if (typeof v === 'string') checkString(node, v, at);
+  if (typeof v === 'number') checkNumber(node, v, at);
+  if (Array.isArray(v)) checkArray(node, v, at, types);
+  if (isPlainObject(v) && (type === 'object' || node.properties)) checkObject(node, v, at, types, typeLabel);
 }
 
 /** A schema node with its `$ref`s followed (undefined for a dangling or cyclic `$ref`). */

@@ -1,5 +1,6 @@
 // proton-emulator: parses the command line and starts the emulator (flags: README, "The local Proton emulator"; behaviour: docs/emulator.md). Bad flags → exit 2;
 // a bad seed or state file → exit 1; SIGINT/SIGTERM → clean stop, exit 0.
+import { parseArgs } from 'node:util';
 import { SeedError } from './seed';
 import { StateFileError } from './persistence';
 import { parseCredentials, startEmulator, type EmulatorOptions } from './server';
@@ -10,7 +11,7 @@ const USAGE = `Usage: proton-emulator [--host 127.0.0.1] [--port 4566|0] [--seed
 A local AWS Proton (awsJson1_0, AwsProton20200720) for the real AWS SDKs and CLI.
   --host H              address to listen on (default 127.0.0.1)
   --port P              port (default 4566; 0 = any free port)
-  --seed FILE           seed YAML (default: the built-in demo seed)
+  --seed FILE           seed YAML, or JSON for a .json file (default: the built-in demo seed)
   --state FILE          keep the state in FILE across restarts (written atomically after each change)
   --deploy-ms N         how long a deployment stays IN_PROGRESS (default 3000)
   --throttle-rate R     share of requests (0-1) answered 429 ThrottlingException
@@ -20,68 +21,78 @@ A local AWS Proton (awsJson1_0, AwsProton20200720) for the real AWS SDKs and CLI
 
 class UsageError extends Error {}
 
-function parseArgs(argv: string[]): EmulatorOptions | 'help' {
+const FLAGS = ['host', 'port', 'seed', 'state', 'deploy-ms', 'throttle-rate', 'error-rate', 'latency-ms', 'credentials'] as const;
+type Flag = (typeof FLAGS)[number];
+
+function wholeNumber(flag: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}; got "${value}"`);
+  }
+  return Number(value);
+}
+
+function rate(flag: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`${flag} must be a number from 0 to 1; got "${value}"`);
+  return n;
+}
+
+/** Sets one flag's option, checking its value. */
+function apply(opts: EmulatorOptions, name: Flag, value: string): void {
+  const flag = `--${name}`;
+  const nonEmpty = (what: string) => {
+    if (value === '') throw new UsageError(`${flag} needs ${what}`);
+    return value;
+  };
+  switch (name) {
+    case 'host':
+      opts.host = nonEmpty('a value');
+      break;
+    case 'port':
+      opts.port = wholeNumber(flag, value, 0, 65535);
+      break;
+    case 'seed':
+      opts.seed = { file: nonEmpty('a file') };
+      break;
+    case 'state':
+      opts.statePath = nonEmpty('a file');
+      break;
+    case 'deploy-ms':
+      opts.deployMs = wholeNumber(flag, value, 0, 86_400_000);
+      break;
+    case 'latency-ms':
+      opts.latencyMs = wholeNumber(flag, value, 0, 600_000);
+      break;
+    case 'throttle-rate':
+      opts.throttleRate = rate(flag, value);
+      break;
+    case 'error-rate':
+      opts.errorRate = rate(flag, value);
+      break;
+    case 'credentials':
+      if (!parseCredentials(value)) throw new UsageError('--credentials must be AKID:SECRET');
+      opts.credentials = value;
+      break;
+  }
+}
+
+/** The command line, read with node:util's parseArgs (tokens, so that each problem gets this CLI's own message). */
+function parseCommandLine(argv: string[]): EmulatorOptions | 'help' {
+  const options = Object.fromEntries([...FLAGS.map((f) => [f, { type: 'string' as const }]), ['help', { type: 'boolean' as const, short: 'h' }]]);
+  const { tokens } = parseArgs({ args: argv, options, strict: false, allowPositionals: true, tokens: true });
   const opts: EmulatorOptions = {};
   const seen = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument "${arg}"`);
-    const eq = arg.indexOf('=');
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    let value: string | undefined = eq > 0 ? arg.slice(eq + 1) : undefined;
-    const known = ['--host', '--port', '--seed', '--state', '--deploy-ms', '--throttle-rate', '--error-rate', '--latency-ms', '--credentials'];
-    if (!known.includes(flag)) throw new UsageError(`unknown option ${flag}`);
+  for (const token of tokens) {
+    if (token.kind === 'positional') throw new UsageError(`unexpected argument "${token.value}"`);
+    if (token.kind !== 'option') continue;
+    if (token.name === 'help') return 'help';
+    const flag = token.rawName;
+    if (!(FLAGS as readonly string[]).includes(token.name) || !flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
     if (seen.has(flag)) throw new UsageError(`${flag} given twice`);
     seen.add(flag);
-    if (value === undefined) {
-      value = argv[++i];
-      if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`${flag} needs a value`);
-    }
-    const int = (min: number, max: number): number => {
-      if (!/^\d+$/.test(value!) || Number(value) < min || Number(value) > max) {
-        throw new UsageError(`${flag} must be a whole number from ${min} to ${max}; got "${value}"`);
-      }
-      return Number(value);
-    };
-    const rate = (): number => {
-      const n = Number(value);
-      if (value!.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`${flag} must be a number from 0 to 1; got "${value}"`);
-      return n;
-    };
-    switch (flag) {
-      case '--host':
-        if (value === '') throw new UsageError('--host needs a value');
-        opts.host = value;
-        break;
-      case '--port':
-        opts.port = int(0, 65535);
-        break;
-      case '--seed':
-        if (value === '') throw new UsageError('--seed needs a file');
-        opts.seed = { file: value };
-        break;
-      case '--state':
-        if (value === '') throw new UsageError('--state needs a file');
-        opts.statePath = value;
-        break;
-      case '--deploy-ms':
-        opts.deployMs = int(0, 86_400_000);
-        break;
-      case '--latency-ms':
-        opts.latencyMs = int(0, 600_000);
-        break;
-      case '--throttle-rate':
-        opts.throttleRate = rate();
-        break;
-      case '--error-rate':
-        opts.errorRate = rate();
-        break;
-      case '--credentials':
-        if (!parseCredentials(value)) throw new UsageError('--credentials must be AKID:SECRET');
-        opts.credentials = value;
-        break;
-    }
+    const value = token.value;
+    if (value === undefined || (!token.inlineValue && value.startsWith('--') && value.length > 2)) throw new UsageError(`${flag} needs a value`);
+    apply(opts, token.name as Flag, value);
   }
   return opts;
 }
@@ -89,7 +100,7 @@ function parseArgs(argv: string[]): EmulatorOptions | 'help' {
 async function main(): Promise<void> {
   let opts: EmulatorOptions | 'help';
   try {
-    opts = parseArgs(process.argv.slice(2));
+    opts = parseCommandLine(process.argv.slice(2));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     process.stderr.write(`proton-emulator: ${e.message}\n\n${USAGE}\n`);

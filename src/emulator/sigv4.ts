@@ -1,7 +1,10 @@
-// AWS Signature Version 4 verification for `--credentials AKID:SECRET` (service "proton"), written with node:crypto
-// from the published algorithm: canonical request → string to sign → HMAC chain of date/region/service.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+// AWS Signature Version 4 verification for `--credentials AKID:SECRET` (service "proton"). The request is signed
+// again with the SDK's own signer (@smithy/signature-v4), over the headers the client says it signed, and the two
+// signatures are compared; here are only the checks around it and Proton's error for each (as moto re-signs
+// with botocore).
+import { createHash, createHmac, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { ProtonError } from './errors';
 
 export interface Credentials {
@@ -9,32 +12,41 @@ export interface Credentials {
   secretAccessKey: string;
 }
 
+export interface SignedRequest {
+  method: string;
+  /** Path and query, as received. */
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
 const MAX_SKEW_MS = 15 * 60 * 1000;
+const AUTHORIZATION = /^AWS4-HMAC-SHA256\s+Credential=([^,\s]+)\s*,\s*SignedHeaders=([^,\s]+)\s*,\s*Signature=([0-9a-f]{64})\s*$/;
 
-const sha256hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
-const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data, 'utf8').digest();
+type Data = string | ArrayBuffer | ArrayBufferView;
+const bytes = (d: Data): Buffer =>
+  typeof d === 'string' ? Buffer.from(d, 'utf8') : ArrayBuffer.isView(d) ? Buffer.from(d.buffer, d.byteOffset, d.byteLength) : Buffer.from(d);
 
-/** RFC 3986 encoding as SigV4 wants it (unreserved characters kept). */
-function uriEncode(s: string): string {
-  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** SHA-256 (and its HMAC, given a secret) from node:crypto, in the shape the signer asks for. */
+class Sha256 {
+  private hash: Hash | Hmac;
+  constructor(private readonly secret?: Data) {
+    this.hash = this.fresh();
+  }
+  private fresh(): Hash | Hmac {
+    return this.secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(this.secret));
+  }
+  update(data: Data): void {
+    this.hash.update(bytes(data));
+  }
+  async digest(): Promise<Uint8Array> {
+    return new Uint8Array(this.hash.digest());
+  }
+  reset(): void {
+    this.hash = this.fresh();
+  }
 }
 
-function canonicalQuery(search: string): string {
-  if (!search || search === '?') return '';
-  return search
-    .replace(/^\?/, '')
-    .split('&')
-    .filter(Boolean)
-    .map((pair) => {
-      const i = pair.indexOf('=');
-      const k = decodeURIComponent((i < 0 ? pair : pair.slice(0, i)).replace(/\+/g, ' '));
-      const v = i < 0 ? '' : decodeURIComponent(pair.slice(i + 1).replace(/\+/g, ' '));
-      return [uriEncode(k), uriEncode(v)] as const;
-    })
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0))
-    .map(([k, v]) => `${k}=${v}`)
-    .join('&');
-}
+const sha256hex = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** Parses "20240101T000000Z". */
 function parseAmzDate(s: string): number | undefined {
@@ -43,24 +55,20 @@ function parseAmzDate(s: string): number | undefined {
 }
 
 const invalid = (message: string) => new ProtonError('InvalidSignatureException', message);
+const header = (headers: IncomingHttpHeaders, name: string): string | undefined => {
+  const v = headers[name];
+  return Array.isArray(v) ? v.join(',') : v;
+};
 
-/**
- * Verifies a request's SigV4 Authorization header. Throws UnrecognizedClientException (no or unknown key) or
- * InvalidSignatureException (malformed, expired, wrong scope or wrong signature).
- */
-export function verifySigV4(
-  creds: Credentials,
-  req: { method: string; url: string; headers: IncomingHttpHeaders },
-  body: Buffer,
-  now = Date.now(),
-): void {
+/** What the Authorization header claims, checked against the key, the service, the date and the body. */
+function readAuthorization(creds: Credentials, req: SignedRequest, body: Buffer, now: number) {
   const auth = req.headers.authorization;
   if (typeof auth !== 'string' || auth === '') {
     throw new ProtonError('UnrecognizedClientException', 'Missing Authentication Token: the request is not signed.');
   }
-  const m = /^AWS4-HMAC-SHA256\s+Credential=([^,\s]+)\s*,\s*SignedHeaders=([^,\s]+)\s*,\s*Signature=([0-9a-f]{64})\s*$/.exec(auth);
+  const m = AUTHORIZATION.exec(auth);
   if (!m) throw invalid('The Authorization header is not a well-formed AWS4-HMAC-SHA256 signature.');
-  const [, credential, signedHeadersText, signature] = m;
+  const [, credential, signedHeaders, signature] = m;
   const parts = credential.split('/');
   if (parts.length !== 5 || parts[4] !== 'aws4_request') throw invalid(`The credential scope ${credential} is malformed.`);
   const [accessKeyId, date, region, service] = parts;
@@ -68,45 +76,40 @@ export function verifySigV4(
     throw new ProtonError('UnrecognizedClientException', 'The security token included in the request is invalid.');
   }
   if (service !== 'proton') throw invalid(`Credential should be scoped to correct service: 'proton'.`);
-
-  const amzDate = typeof req.headers['x-amz-date'] === 'string' ? req.headers['x-amz-date'] : undefined;
+  const amzDate = header(req.headers, 'x-amz-date');
   const signedAt = amzDate ? parseAmzDate(amzDate) : undefined;
   if (!amzDate || signedAt === undefined) throw invalid('The request has no valid X-Amz-Date header.');
   if (!amzDate.startsWith(date)) throw invalid(`Credential should be scoped to a valid date: '${amzDate.slice(0, 8)}'.`);
   if (Math.abs(now - signedAt) > MAX_SKEW_MS) {
     throw invalid(`Signature expired: ${amzDate} is now earlier or later than 15 minutes from the server time.`);
   }
-
-  const signedHeaders = signedHeadersText.split(';');
-  if (!signedHeaders.includes('host')) throw invalid("'Host' must be a signed header.");
-  const canonicalHeaders = signedHeaders
-    .map((h) => {
-      const v = req.headers[h];
-      const value = Array.isArray(v) ? v.join(',') : (v ?? '');
-      return `${h}:${String(value).trim().replace(/\s+/g, ' ')}\n`;
-    })
-    .join('');
-  const url = new URL(req.url, 'http://localhost');
-  const payloadHeader = req.headers['x-amz-content-sha256'];
-  const bodyHash = sha256hex(body);
-  const payloadHash = typeof payloadHeader === 'string' && payloadHeader !== '' ? payloadHeader : bodyHash;
-  if (payloadHash !== bodyHash && payloadHash !== 'UNSIGNED-PAYLOAD') {
+  const names = signedHeaders.split(';');
+  if (!names.includes('host')) throw invalid("'Host' must be a signed header.");
+  const payloadHash = header(req.headers, 'x-amz-content-sha256');
+  if (payloadHash && payloadHash !== sha256hex(body) && payloadHash !== 'UNSIGNED-PAYLOAD') {
     throw invalid('The provided x-amz-content-sha256 header does not match what was computed.');
   }
-  const canonicalRequest = [
-    req.method,
-    url.pathname || '/',
-    canonicalQuery(url.search),
-    canonicalHeaders,
-    signedHeadersText,
-    payloadHash,
-  ].join('\n');
-  const scope = `${date}/${region}/${service}/aws4_request`;
-  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256hex(canonicalRequest)].join('\n');
-  const kDate = hmac(`AWS4${creds.secretAccessKey}`, date);
-  const kSigning = hmac(hmac(hmac(kDate, region), service), 'aws4_request');
-  const expected = createHmac('sha256', kSigning).update(stringToSign, 'utf8').digest();
-  const given = Buffer.from(signature, 'hex');
+  return { region, signedAt, names, signature };
+}
+
+/**
+ * Verifies a request's SigV4 Authorization header. Throws UnrecognizedClientException (no or unknown key) or
+ * InvalidSignatureException (malformed, expired, wrong scope or wrong signature).
+ */
+export async function verifySigV4(creds: Credentials, req: SignedRequest, body: Buffer, now = Date.now()): Promise<void> {
+  const claim = readAuthorization(creds, req, body, now);
+  const url = new URL(req.url, 'http://localhost');
+  const query: Record<string, string | string[]> = {};
+  for (const [k, v] of url.searchParams) query[k] = k in query ? [query[k], v].flat() : v;
+  const headers: Record<string, string> = {};
+  for (const name of claim.names) headers[name] = header(req.headers, name) ?? '';
+  const signer = new SignatureV4({ service: 'proton', region: claim.region, credentials: creds, sha256: Sha256 });
+  const signed = await signer.sign(
+    { method: req.method, protocol: 'http:', hostname: headers.host ?? '', path: decodeURIComponent(url.pathname) || '/', query, headers, body },
+    { signingDate: new Date(claim.signedAt), signableHeaders: new Set(claim.names) },
+  );
+  const expected = Buffer.from(/Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization))?.[1] ?? '', 'hex');
+  const given = Buffer.from(claim.signature, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw invalid(
       'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',

@@ -132,4 +132,14 @@ describe('validateInputs', () => {
   test('withDefaults fills in what the schema defaults, without touching given values', () => {
     assert.deepEqual(withDefaults(schema, 'SvcInput', { image: 'x', port: 81 }), { image: 'x', port: 81, task_size: 'x-small' });
   });
+
+  test('withDefaults fills nested objects that are present, as its comment says', () => {
+    assert.deepEqual(withDefaults(schema, 'SvcInput', { image: 'x', health: { interval: 5 } }), {
+      image: 'x',
+      port: 80,
+      task_size: 'x-small',
+      health: { interval: 5, path: '/' },
+    });
+    assert.deepEqual(withDefaults(schema, 'NoSuchType', { a: 1 }), { a: 1 });
+  });
 });
