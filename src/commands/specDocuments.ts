@@ -9,11 +9,13 @@ export const SPEC_SCHEME = 'proton-spec';
 
 const enc = encodeURIComponent;
 
+// Paths name the instance in the file name, so the editor tab says whose spec it is: `/SERVICE/INSTANCE.deployed.yaml`,
+// `/SERVICE/INSTANCE/DEPLOYMENT-ID.initial.yaml` (or `.target.yaml`).
 export const deployedSpecUri = (serviceName: string, instanceName: string): vscode.Uri =>
-  vscode.Uri.from({ scheme: SPEC_SCHEME, path: `/${enc(serviceName)}/${enc(instanceName)}/deployed.yaml` });
+  vscode.Uri.from({ scheme: SPEC_SCHEME, path: `/${enc(serviceName)}/${enc(instanceName)}.deployed.yaml` });
 
 export const deploymentSpecUri = (serviceName: string, instanceName: string, id: string, side: 'initial' | 'target'): vscode.Uri =>
-  vscode.Uri.from({ scheme: SPEC_SCHEME, path: `/${enc(serviceName)}/${enc(instanceName)}/deployments/${enc(id)}/${side}.yaml` });
+  vscode.Uri.from({ scheme: SPEC_SCHEME, path: `/${enc(serviceName)}/${enc(instanceName)}/${enc(id)}.${side}.yaml` });
 
 export class SpecDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -28,7 +30,7 @@ export class SpecDocuments implements vscode.TextDocumentContentProvider, vscode
       // Open deployed specs follow the instance: VS Code re-asks, the cache answers from memory unless it changed.
       cache.onDidChange(() => {
         for (const d of vscode.workspace.textDocuments) {
-          if (d.uri.scheme === SPEC_SCHEME && d.uri.path.endsWith('/deployed.yaml')) this.changed.fire(d.uri);
+          if (d.uri.scheme === SPEC_SCHEME && d.uri.path.endsWith('.deployed.yaml')) this.changed.fire(d.uri);
         }
       }),
     ];
@@ -47,15 +49,16 @@ export class SpecDocuments implements vscode.TextDocumentContentProvider, vscode
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const parts = uri.path.split('/').filter(Boolean).map(decodeURIComponent);
-    const [service, instance] = parts;
-    if (parts[2] === 'deployed.yaml') {
-      const spec = await this.cache.fetchDeployedSpec(service, instance);
-      return spec ?? `# ${service}/${instance} has no deployed spec.\n`;
+    const deployed = parts.length === 2 && /^(.+)\.deployed\.yaml$/.exec(parts[1]);
+    if (deployed) {
+      const spec = await this.cache.fetchDeployedSpec(parts[0], deployed[1]);
+      return spec ?? `# ${parts[0]}/${deployed[1]} has no deployed spec.\n`;
     }
-    if (parts[2] === 'deployments' && parts.length === 5) {
-      const d = await this.deployment(parts[3], service, instance);
-      const side = parts[4] === 'initial.yaml' ? d.initialSpec : d.targetSpec;
-      return side ?? `# Deployment ${d.id} has no ${parts[4].replace('.yaml', '')} spec.\n`;
+    const side = parts.length === 3 && /^(.+)\.(initial|target)\.yaml$/.exec(parts[2]);
+    if (side) {
+      const d = await this.deployment(side[1], parts[0], parts[1]);
+      const spec = side[2] === 'initial' ? d.initialSpec : d.targetSpec;
+      return spec ?? `# Deployment ${d.id} has no ${side[2]} spec.\n`;
     }
     throw new Error(`Unknown Proton spec document: ${uri.toString()}`);
   }

@@ -117,6 +117,8 @@ export class ProtonCache implements ProtonCacheApi {
           this.snapshot = { instances: [...soFar], templates: new Map(), environments: new Map() };
           this.fire();
         },
+        // Candidate majors' compatibility is fetched while the rest is listed; awaited below, before publishing.
+        onCandidate: (t, m, n) => void this.fetchVersionDetail(t, m, n).catch(() => undefined),
         onComponentsError: (err) => this.log('warn', `Listing components failed; busy components are not shown: ${toProtonError(err, 'ListComponents').message}`),
       });
       // Compatibility of newer majors decides the "update available" marks: fetched before the snapshot is

@@ -6,7 +6,7 @@
 import { instanceKey, type ComponentSummary, type InstanceSummary, type ProtonSnapshot } from '../core/protonSnapshot';
 import { findVersion, type TemplateInfo, type TemplateVersionInfo } from '../core/templateVersions';
 import type { ProtonGateway, TemplateSummary, TemplateVersionSummary } from './api';
-import { limiter, type Limit } from './limit';
+import { limiter } from './limit';
 
 export interface LoadOptions {
   signal?: AbortSignal;
@@ -16,6 +16,8 @@ export interface LoadOptions {
   concurrency?: number;
   /** Called when listing components failed: they are optional, the rest of the snapshot stands. */
   onComponentsError?: (err: unknown) => void;
+  /** A newer major's recommended version some instance could move to (once per version per load). */
+  onCandidate?: (template: string, major: string, minor: string) => void;
 }
 
 /** A major's versions from its own listing; the majors listing's entry and recommended minor fill gaps. */
@@ -29,25 +31,59 @@ function mergeMajor(major: string, majorsEntry: TemplateVersionSummary | undefin
 }
 
 /**
- * A template's versions: the majors listing (started when an instance page first names the template), then one
- * listing per major from the lowest major in use up. Lower majors can never be a target (MINOR_VERSION stays on the
- * current major, MAJOR_VERSION only goes up), so their minors are not listed; their majors-listing entry stays.
+ * One template's versions: the majors listing (started when an instance page first names the template), then one
+ * listing per major from the lowest major in use up, each started as soon as the majors are known and a page has
+ * shown that major in use or a lower one. Lower majors can never be a target (MINOR_VERSION stays on the current
+ * major, MAJOR_VERSION only goes up), so their minors are not listed; their majors-listing entry stays. The lowest
+ * major only falls as pages arrive, so no listing is ever wasted.
  */
-function templateVersions(gw: ProtonGateway, name: string, run: Limit, signal?: AbortSignal) {
-  const list = gw.listTemplateVersions!.bind(gw);
-  const majorsP = run(() => list(name, undefined, signal));
-  majorsP.catch(() => undefined);
-  return async (lowestMajorInUse: number): Promise<TemplateVersionInfo[]> => {
-    const byMajor = new Map((await majorsP).map((v) => [v.majorVersion, v]));
+class TemplateLoader {
+  private majors: Map<string, TemplateVersionSummary> | undefined;
+  private readonly majorsP: Promise<unknown>;
+  private readonly lists = new Map<string, Promise<TemplateVersionSummary[]>>();
+  private lowest = Infinity;
+
+  constructor(
+    private readonly name: string,
+    private readonly list: (name: string, major: string | undefined) => Promise<TemplateVersionSummary[]>,
+    private readonly onCandidate?: (template: string, major: string, minor: string) => void,
+  ) {
+    this.majorsP = list(name, undefined).then((m) => {
+      this.majors = new Map(m.map((v) => [v.majorVersion, v]));
+      this.start();
+    });
+    this.majorsP.catch(() => undefined);
+  }
+
+  /** An instance on `major` was listed. */
+  see(major: string): void {
+    if (Number(major) < this.lowest) {
+      this.lowest = Number(major);
+      this.start();
+    }
+  }
+
+  private start(): void {
+    if (!this.majors) return;
+    for (const [m, entry] of this.majors) {
+      if (Number(m) < this.lowest || this.lists.has(m)) continue;
+      const p = this.list(this.name, m);
+      p.catch(() => undefined);
+      this.lists.set(m, p);
+      // A newer major's recommended minor is a candidate update: its compatibility is fetched meanwhile.
+      const rec = entry.recommendedMinorVersion ?? (entry.status === 'PUBLISHED' ? entry.minorVersion : undefined);
+      if (Number(m) > this.lowest && rec !== undefined) this.onCandidate?.(this.name, m, rec);
+    }
+  }
+
+  async versions(): Promise<TemplateVersionInfo[]> {
+    await this.majorsP;
+    this.start();
     const perMajor = await Promise.all(
-      [...byMajor.keys()].map(async (m) => {
-        const entry = byMajor.get(m)!;
-        if (Number(m) < lowestMajorInUse) return mergeMajor(m, entry, []);
-        return mergeMajor(m, entry, await run(() => list(name, m, signal)));
-      }),
+      [...this.majors!].map(async ([m, entry]) => mergeMajor(m, entry, this.lists.has(m) ? await this.lists.get(m)! : [])),
     );
     return perMajor.flat();
-  };
+  }
 }
 
 export async function loadSnapshot(gw: ProtonGateway, opts: LoadOptions = {}): Promise<ProtonSnapshot> {
@@ -66,29 +102,32 @@ export async function loadSnapshot(gw: ProtonGateway, opts: LoadOptions = {}): P
   // while another is awaited.
   for (const p of [summariesP, environmentsP]) p.catch(() => undefined);
 
-  const versionLoads = new Map<string, (lowestMajorInUse: number) => Promise<TemplateVersionInfo[]>>();
-  const startTemplate = (name: string): void => {
-    if (gw.listTemplateVersions && !versionLoads.has(name)) versionLoads.set(name, templateVersions(gw, name, run, signal));
+  const loaders = new Map<string, TemplateLoader>();
+  const listVersions = gw.listTemplateVersions?.bind(gw);
+  const see = (i: InstanceSummary): void => {
+    if (!listVersions) return;
+    let t = loaders.get(i.templateName);
+    if (!t) {
+      t = new TemplateLoader(i.templateName, (name, major) => run(() => listVersions(name, major, signal)), opts.onCandidate);
+      loaders.set(i.templateName, t);
+    }
+    t.see(i.templateMajorVersion);
   };
   const instances: InstanceSummary[] = [];
   await gw.listInstances({
     signal,
     onPage: (page) => {
       instances.push(...page);
-      for (const i of page) startTemplate(i.templateName);
+      for (const i of page) see(i);
       opts.onInstances?.(instances);
     },
   });
-  const lowest = new Map<string, number>();
-  for (const i of instances) lowest.set(i.templateName, Math.min(lowest.get(i.templateName) ?? Infinity, Number(i.templateMajorVersion)));
-  const inUse = [...lowest.keys()];
+  const inUse = [...new Set(instances.map((i) => i.templateName))];
   const templates = new Map<string, TemplateInfo>();
-  if (gw.listTemplateVersions) {
+  if (listVersions) {
     const summaries = await summariesP;
     const display = new Map((summaries ?? []).map((t) => [t.name, t.displayName]));
-    await Promise.all(
-      inUse.map(async (name) => templates.set(name, { name, displayName: display.get(name), versions: await versionLoads.get(name)!(lowest.get(name)!) })),
-    );
+    await Promise.all(inUse.map(async (name) => templates.set(name, { name, displayName: display.get(name), versions: await loaders.get(name)!.versions() })));
   } else {
     for (const t of await gw.listTemplates(inUse, signal)) templates.set(t.name, t);
   }

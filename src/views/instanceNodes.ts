@@ -123,7 +123,7 @@ export function instanceItem(n: InstanceNode, groupedBy: 'service' | 'environmen
   item.iconPath = statusIcon(n.instance.deploymentStatus);
   item.tooltip = instanceTooltip(n);
   item.contextValue = instanceContextValue(n);
-  item.accessibilityInformation = { label: `${n.instance.name}, ${item.description}` };
+  item.accessibilityInformation = { label: `${n.instance.serviceName} ${n.instance.name}, ${item.description}` };
   return item;
 }
 

@@ -126,7 +126,8 @@ export class InstancesTreeProvider implements vscode.TreeDataProvider<TreeNode>,
       const node: InstanceNode = {
         kind: 'instance',
         instance: i,
-        update: availableUpdate(i, t, env),
+        // A deleted or deleting instance takes no update: no mark.
+        update: i.deploymentStatus.startsWith('DELETE_') ? undefined : availableUpdate(i, t, env),
         parentId,
         hasSpecFile: this.hasSpecFile(i.name),
         templateDisplayName: t?.displayName,

@@ -61,8 +61,9 @@ test('npm start serves the extension in VS Code with the demo account, and Ctrl+
       const pane = page.locator('.pane').filter({ has: page.locator('.pane-header', { hasText: 'Service Instances' }) });
       await pane.waitFor({ timeout: 30_000 });
       await page.locator('.sidebar .composite.title', { hasText: /Proton/i }).waitFor({ timeout: 30_000 });
-      // The extension activated and registered the view's provider (until then VS Code says no provider is there).
-      await pane.locator('.welcome-view-content', { hasText: 'No AWS Proton service instances' }).waitFor({ timeout: 30_000 });
+      // The extension activated and shows the demo account from npm start's emulator, which the status bar names.
+      await pane.locator('.monaco-list-row', { hasText: 'checkout-api' }).waitFor({ timeout: 30_000 });
+      await page.locator('.statusbar-item', { hasText: 'Proton emulator' }).waitFor({ timeout: 30_000 });
       // The window runs the extension from the repository, on the demo workspace.
       await page.locator('.window-title', { hasText: 'Extension Development Host' }).waitFor({ timeout: 30_000 });
       mkdirSync(RESULTS_DIR, { recursive: true });

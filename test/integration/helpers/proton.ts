@@ -44,7 +44,7 @@ export interface TestEmulator {
 }
 
 export async function startTestEmulator(args: string[]): Promise<TestEmulator> {
-  const proc = await startEmulatorProcess({ script: join(REPO_ROOT, 'dist', 'emulator.js'), args: ['--port', '0', ...args] });
+  const proc = await startEmulatorProcess({ script: join(REPO_ROOT, 'dist', 'emulator.js'), args });
   const calls = async () => (await (await fetch(`${proc.url}/__emulator/calls`)).json()) as CallRecord[];
   return {
     url: proc.url,
