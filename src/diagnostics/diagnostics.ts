@@ -36,7 +36,10 @@ export class SpecDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** How long the last check of each document took, in ms. */
   private readonly lastCheckMs = new Map<string, number>();
-  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private readonly published = new vscode.EventEmitter<{ uri: vscode.Uri; version: number }>();
+  /** Fires after the diagnostics of a document version are set (tests wait on it instead of sleeping). */
+  readonly onDidPublish = this.published.event;
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.published];
   private recheckTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -87,6 +90,7 @@ export class SpecDiagnostics implements vscode.Disposable {
     this.lastCheckMs.set(doc.uri.toString(), performance.now() - started);
     if (doc.version !== version) return;
     this.collection.set(doc.uri, result.problems.map(toDiagnostic));
+    this.published.fire({ uri: doc.uri, version });
   }
 
   private close(doc: vscode.TextDocument): void {
