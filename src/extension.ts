@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): ProtonExtensionApi {
     registerLocalEmulatorCommands(emulator),
     view,
     registerInstanceCommands(cache, view.specFiles),
-    registerUpdateCommand({ cache, state: context.workspaceState }),
+    registerUpdateCommand({ cache, state: context.workspaceState, specFiles: () => specs.specFiles.all().map((p) => vscode.Uri.file(p)) }),
     { dispose: disposeLog },
   );
   connection.update();

@@ -191,6 +191,14 @@ describe('Update Service Instance', function () {
     assert.match(readFileSync(uri.fsPath, 'utf8'), /^# proton-update: serviceName=shop name=picked\nproton: ServiceSpec/);
   });
 
+  it('the CodeLens\'s (uri, {serviceName, name}) updates that target of a file with several, without asking which', async () => {
+    const text = `# proton-update: serviceName=shop name=lens\n# proton-update: serviceName=shop name=none\n${specText('lens', { directive: '' })}`;
+    const r = await run(answers({ type: 'CURRENT_VERSION', confirm: 'Deploy' }), specFile('lens.yaml', text), { serviceName: 'shop', name: 'lens' });
+    assert.deepEqual(r.outcomes.map((o) => [o.name, o.result]), [['lens', 'SUCCEEDED']]);
+    assert.ok(!ui!.picks().some((p) => p.title.includes('which instance')));
+    assert.equal((await updates('lens')).length, 1);
+  });
+
   describe('refusals send nothing', () => {
     it('a busy instance: says why, asks nothing', async () => {
       const r = await run(answers({ type: 'CURRENT_VERSION', confirm: 'Deploy' }), specFile('busy.yaml', specText('busy')));
@@ -214,6 +222,17 @@ describe('Update Service Instance', function () {
       assert.equal(second.placeholder, 'MINOR_VERSION cannot be chosen: web has no published minor version newer than v1.2 in major 1.');
       assert.match(third.placeholder!, /^MAJOR_VERSION cannot be chosen: .*not compatible with environment old/);
       assert.deepEqual(await updates('stuck'), []);
+    });
+
+    it('a directive naming a DRAFT version: never offered nor preselected (the recommended one is)', async () => {
+      const directive = '# proton-update: serviceName=shop name=draft deploymentType=MINOR_VERSION templateMinorVersion=3';
+      const r = await run(answers({ type: 'MINOR_VERSION' }), specFile('draft.yaml', specText('draft', { directive })));
+      assert.deepEqual(r.outcomes.map((o) => o.result), ['cancelled']);
+      const [typePick, versionPick] = ui!.picks();
+      assert.equal(typePick.active, 'MINOR_VERSION');
+      assert.deepEqual(versionPick.items, ['v1.2', 'v1.1']);
+      assert.equal(versionPick.active, 'v1.2');
+      assert.deepEqual(await updates('draft'), []);
     });
 
     it('a spec the checker rejects: the errors, "Open Problems" first, nothing sent', async () => {
