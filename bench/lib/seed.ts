@@ -1,5 +1,5 @@
 // Generated seeds for benchmarks: a large, uniform account (unlike the hand-written demo seed). JSON is YAML, so
-// the seed is written as JSON.
+// the seed is written as JSON, to a .json file, which the emulator reads with JSON.parse.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,7 +106,7 @@ export function writeGeneratedSeed(instanceCount: number, perService = 20): Gene
     components: [],
   };
   const dir = mkdtempSync(join(tmpdir(), 'proton-bench-'));
-  const file = join(dir, 'seed.yaml');
+  const file = join(dir, 'seed.json');
   writeFileSync(file, JSON.stringify(seed, null, 1));
   return { file, instances, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
