@@ -1,5 +1,5 @@
-// Generated seeds for benchmarks: a large, uniform account (unlike the hand-written demo seed). JSON is YAML, so
-// the seed is written as JSON, to a .json file, which the emulator reads with JSON.parse.
+// Generated seeds for benchmarks: a large, uniform account (unlike the hand-written demo seed), written as a .json
+// seed with its specs as mappings, so that the emulator loads it without parsing or writing any YAML.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,18 +58,13 @@ export function writeGeneratedSeed(instanceCount: number, perService = 20): Gene
       const name = `inst-${String(i).padStart(2, '0')}`;
       const env = envs[i % envs.length];
       instances.push([serviceName, name]);
-      const spec = [
-        'proton: ServiceSpec',
-        'instances:',
-        `  - name: "${name}"`,
-        `    environment: "${env}"`,
-        '    spec:',
-        `      image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/${serviceName}:1.${i}.0"`,
-        '      port: 8080',
-        `      desired_count: ${1 + (i % 4)}`,
-        `      task_size: "${['x-small', 'small', 'medium'][i % 3]}"`,
-        '',
-      ].join('\n');
+      const inputs = {
+        image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/${serviceName}:1.${i}.0`,
+        port: 8080,
+        desired_count: 1 + (i % 4),
+        task_size: ['x-small', 'small', 'medium'][i % 3],
+      };
+      const spec = { proton: 'ServiceSpec', instances: [{ name, environment: env, spec: inputs }] };
       list.push({
         name,
         environmentName: env,

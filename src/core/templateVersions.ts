@@ -95,7 +95,8 @@ export function publishedVersions<V extends TemplateVersionInfo>(t: { versions: 
   return t.versions.filter((v) => v.status === 'PUBLISHED').sort((a, b) => compareVersionInfo(b, a));
 }
 
-export type DeployedVersionStatus = 'UP_TO_DATE' | 'BEHIND_MINOR' | 'BEHIND_MAJOR';
+export const DEPLOYED_VERSION_STATUSES = ['UP_TO_DATE', 'BEHIND_MINOR', 'BEHIND_MAJOR'] as const;
+export type DeployedVersionStatus = (typeof DEPLOYED_VERSION_STATUSES)[number];
 
 /** How far a deployed version is behind its template's recommended version (the ListServiceInstances filter). */
 export function deployedVersionStatus(

@@ -4,7 +4,7 @@
 import { validation } from './errors';
 import { DEPLOYMENT_STATUSES } from '../core/protonModel';
 import type { FilterKey, SortBy } from './shapes';
-import { deployedVersionStatus } from '../core/templateVersions';
+import { DEPLOYED_VERSION_STATUSES, deployedVersionStatus } from '../core/templateVersions';
 import { findServiceTemplate } from './lookups';
 import type { EmulatorState, InstanceRecord } from './state';
 
@@ -20,8 +20,6 @@ export function parseRfc3339(text: string): number | undefined {
   if (back.getUTCMonth() !== +mo - 1 || back.getUTCDate() !== +d || +h > 23 || +mi > 59 || +s > 60) return undefined;
   return ms / 1000 + (frac ? Number(`0${frac}`) : 0);
 }
-
-const VERSION_STATUSES = ['UP_TO_DATE', 'BEHIND_MINOR', 'BEHIND_MAJOR'];
 
 type Predicate = (i: InstanceRecord) => boolean;
 
@@ -43,8 +41,8 @@ function predicate(state: EmulatorState, key: FilterKey, value: string): Predica
       }
       return (i) => i.deploymentStatus === value;
     case 'deployedTemplateVersionStatus':
-      if (!VERSION_STATUSES.includes(value)) {
-        throw validation(`The value of filter deployedTemplateVersionStatus must be one of ${VERSION_STATUSES.join(', ')}; got "${value}".`);
+      if (!(DEPLOYED_VERSION_STATUSES as readonly string[]).includes(value)) {
+        throw validation(`The value of filter deployedTemplateVersionStatus must be one of ${DEPLOYED_VERSION_STATUSES.join(', ')}; got "${value}".`);
       }
       return (i) => deployedVersionStatus(findServiceTemplate(state, i.templateName), i.templateMajorVersion, i.templateMinorVersion) === value;
     case 'createdAtBefore': {

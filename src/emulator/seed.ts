@@ -3,7 +3,7 @@
 // seed naming the file, the path inside it (services[3].instances[0].templateMajorVersion) and what is wrong.
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { Reader, SeedError } from './seedReader';
+import { Reader, SeedError, type SeedFormat } from './seedReader';
 import { readComponents, readEnvironments, readEnvironmentTemplates, readServices, readServiceTemplates, type SeedBuild } from './seedSections';
 import { STATE_FORMAT, type EmulatorState } from './state';
 
@@ -16,6 +16,8 @@ export type SeedSource = Record<string, unknown> | string | { file: string };
 export interface Seed {
   source: string;
   data: Record<string, unknown>;
+  /** JSON for a .json file: the spec texts the emulator makes up are then JSON too, with no YAML to pay for. */
+  format?: SeedFormat;
 }
 
 function readText(file: string): string {
@@ -62,7 +64,7 @@ export function readSeed(source: SeedSource): Seed {
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new SeedError(label, [{ path: '', message: 'the seed must be a YAML mapping' }]);
   }
-  return { source: label, data: data as Record<string, unknown> };
+  return { source: label, data: data as Record<string, unknown>, format: /\.json$/i.test(label) ? 'json' : 'yaml' };
 }
 
 /**
@@ -70,7 +72,7 @@ export function readSeed(source: SeedSource): Seed {
  * restores exactly the same state.
  */
 export function stateFromSeed(seed: Seed, startedAt: number): EmulatorState {
-  const r = new Reader();
+  const r = new Reader(seed.format);
   const root = r.obj(seed.data, '', ['accountId', 'region', 'environmentTemplates', 'environments', 'serviceTemplates', 'services', 'components']);
   if (!root) throw new SeedError(seed.source, r.problems);
   const accountId = root.accountId === undefined ? undefined : r.str(root, 'accountId', '', { re: /^\d{12}$/, what: 'account id (12 digits)' });

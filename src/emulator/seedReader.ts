@@ -42,9 +42,19 @@ export interface SeedSpec {
   doc: unknown;
 }
 
+/** How the seed is written: spec texts the emulator makes up follow it (JSON is YAML too, and much faster). */
+export type SeedFormat = 'yaml' | 'json';
+
 /** Reads members of the seed, collecting problems with their paths. */
 export class Reader {
   readonly problems: SeedProblem[] = [];
+
+  constructor(readonly format: SeedFormat = 'yaml') {}
+
+  /** The text of a spec or schema the seed gives as a mapping, in the seed's own format. */
+  text(doc: unknown): string {
+    return this.format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : stringifyYaml(doc);
+  }
 
   fail(path: string, message: string): void {
     this.problems.push({ path, message });
@@ -168,7 +178,7 @@ export class Reader {
     const v = o[key];
     const p = join(path, key);
     if (v === undefined || v === null) return undefined;
-    if (isObj(v)) return { text: stringifyYaml(v), doc: v };
+    if (isObj(v)) return { text: this.text(v), doc: v };
     if (typeof v !== 'string') {
       this.fail(p, `must be YAML text or a mapping, not ${kind(v)}`);
       return undefined;

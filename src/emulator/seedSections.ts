@@ -1,7 +1,6 @@
 // One reader per section of a seed (docs/emulator.md, "Seeds and state"): each checks its entries against what
 // the earlier sections defined and adds records to the state. Derived timestamps are handed out in seed order,
 // so that sorting by them means something and a reset rebuilds exactly the same state.
-import { stringify as stringifyYaml } from 'yaml';
 import { DEPLOYMENT_STATUSES, TEMPLATE_VERSION_STATUSES, type DeploymentStatus } from '../core/protonModel';
 import { checkInstanceSpec, instanceIndex, isObj, isServiceSpec } from '../core/serviceSpec';
 import { formatPath, parseTemplateSchema } from '../core/templateSchema';
@@ -110,7 +109,7 @@ export function readEnvironments(b: SeedBuild, list: unknown[]): void {
 /** The schema text of a version, checked to be a service template schema. */
 function readSchema(b: SeedBuild, v: Obj, path: string): string | undefined {
   if (v.schema === undefined || v.schema === null) return undefined;
-  const schema = typeof v.schema === 'string' ? v.schema : isObj(v.schema) ? stringifyYaml(v.schema) : undefined;
+  const schema = typeof v.schema === 'string' ? v.schema : isObj(v.schema) ? b.r.text(v.schema) : undefined;
   if (schema === undefined) {
     b.r.fail(join(path, 'schema'), 'must be the text of the schema.yaml (or its mapping)');
     return undefined;
@@ -281,13 +280,13 @@ function readInstance(b: SeedBuild, o: Obj, path: string, service: { name?: stri
 }
 
 /** A ServiceSpec for each instance without one of its own: the service's pipeline and the instance's entry. */
-function ownSpecs(instances: { record: InstanceRecord; entry: Obj }[], pipeline: unknown): void {
+function ownSpecs(b: SeedBuild, instances: { record: InstanceRecord; entry: Obj }[], pipeline: unknown): void {
   for (const { record, entry } of instances) {
     if (record.spec) continue;
     const doc: Obj = { proton: 'ServiceSpec' };
     if (pipeline !== undefined) doc.pipeline = pipeline;
     doc.instances = [entry];
-    record.spec = stringifyYaml(doc);
+    record.spec = b.r.text(doc);
   }
 }
 
@@ -325,10 +324,10 @@ export function readServices(b: SeedBuild, list: unknown[]): void {
         instanceNames.add(read.record.name);
       }
     });
-    ownSpecs(instances, service.spec ? (service.spec.doc as Obj).pipeline : undefined);
+    ownSpecs(b, instances, service.spec ? (service.spec.doc as Obj).pipeline : undefined);
     if (!name || !templateName || !status || duplicate) return;
     names.add(name);
-    const text = spec?.text ?? stringifyYaml({ proton: 'ServiceSpec', instances: entries });
+    const text = spec?.text ?? b.r.text({ proton: 'ServiceSpec', instances: entries });
     const svc: ServiceRecord = { name, templateName, status, spec: text, ...times };
     b.state.services.push(withOptional(svc, { description, statusMessage }));
     for (const { record } of instances) {

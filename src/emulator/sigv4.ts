@@ -4,7 +4,6 @@
 // with botocore).
 import { createHash, createHmac, timingSafeEqual, type Hash, type Hmac } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { SignatureV4 } from '@smithy/signature-v4';
 import { ProtonError } from './errors';
 
 export interface Credentials {
@@ -103,6 +102,8 @@ export async function verifySigV4(creds: Credentials, req: SignedRequest, body: 
   for (const [k, v] of url.searchParams) query[k] = k in query ? [query[k], v].flat() : v;
   const headers: Record<string, string> = {};
   for (const name of claim.names) headers[name] = header(req.headers, name) ?? '';
+  // Loaded on the first signed request only: most runs have no --credentials, and the signer brings much code.
+  const { SignatureV4 } = await import('@smithy/signature-v4');
   const signer = new SignatureV4({ service: 'proton', region: claim.region, credentials: creds, sha256: Sha256 });
   const signed = await signer.sign(
     { method: req.method, protocol: 'http:', hostname: headers.host ?? '', path: decodeURIComponent(url.pathname) || '/', query, headers, body },
