@@ -22,7 +22,7 @@ export interface ProtonExtensionApi {
 
 export function activate(context: vscode.ExtensionContext): ProtonExtensionApi {
   const cache = new ProtonCache(createGatewayLazily, logTo);
-  const connection = new ConnectionManager(cache);
+  const connection = new ConnectionManager(cache, process.env, undefined, context.globalState);
   const emulator = new LocalEmulator(context.extensionUri, connection);
   const view = registerInstancesView(context, cache, connection);
   const specs = registerDiagnostics(context, cache);

@@ -9,6 +9,8 @@ import { connectionKey, hasCredentialSources, listProfiles, resolveConnection, s
 import { protonLog } from '../ui/log';
 import { readSettings, type EffectiveSettings } from './settings';
 
+const DEFAULT_CHAIN_KEY = 'proton.defaultChainChosen';
+
 export interface ConnectionState {
   connection: ConnectionInfo | undefined;
   settings: EffectiveSettings;
@@ -31,6 +33,8 @@ export class ConnectionManager implements vscode.Disposable {
     private readonly env: Record<string, string | undefined> = process.env,
     /** Workspace trust; injectable so tests can play Restricted Mode. */
     private readonly trusted: () => boolean = () => vscode.workspace.isTrusted,
+    /** Remembers that the user chose the default chain explicitly (e.g. on EC2 with only an instance role). */
+    private readonly memory?: vscode.Memento,
   ) {
     this.state = this.compute();
     this.disposables.push(
@@ -68,11 +72,21 @@ export class ConnectionManager implements vscode.Disposable {
     this.update();
   }
 
+  /**
+   * The user picked "Default credential chain": connect with it even when no credentials can be seen without a
+   * request (instance or container roles).
+   */
+  async chooseDefaultChain(): Promise<void> {
+    await this.memory?.update(DEFAULT_CHAIN_KEY, true);
+    this.update();
+  }
+
   private compute(): ConnectionState {
     const settings = readSettings(this.trusted());
     const profiles = listProfiles(this.env);
     const endpoint = this.localEmulator ?? settings.endpoint;
-    const noCredentials = !endpoint && !settings.profile && !hasCredentialSources(this.env, profiles);
+    const chosen = this.memory?.get<boolean>(DEFAULT_CHAIN_KEY) === true;
+    const noCredentials = !endpoint && !settings.profile && !chosen && !hasCredentialSources(this.env, profiles);
     const connection = noCredentials ? undefined : resolveConnection({ ...settings, endpoint }, this.env, profiles);
     return { connection, settings, noCredentials, localEmulator: this.localEmulator };
   }

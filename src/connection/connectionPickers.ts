@@ -27,7 +27,9 @@ export async function selectProfile(manager: ConnectionManager): Promise<void> {
     title: 'Proton: Select AWS Profile',
     placeHolder: profiles.length ? 'Profiles from the shared AWS config and credentials files' : 'No profiles found in the shared AWS files',
   });
-  if (pick) await writeSetting('profile', pick.value);
+  if (!pick) return;
+  await writeSetting('profile', pick.value);
+  if (pick.value === '') await manager.chooseDefaultChain();
 }
 
 export async function selectRegion(manager: ConnectionManager): Promise<void> {

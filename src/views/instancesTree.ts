@@ -2,7 +2,6 @@
 // snapshot. Never silently empty: a loading row, an error row with retry and "Show Logs", or a placeholder. Ids
 // are stable (`service/instance`, `service:NAME`), so a refresh keeps expansion and selection.
 import * as vscode from 'vscode';
-import { isBusy } from '../core/protonModel';
 import type { ProtonSnapshot } from '../core/protonSnapshot';
 import { availableUpdate } from '../core/templateVersions';
 import type { ProtonCache } from '../proton/cache';
@@ -142,11 +141,6 @@ export class InstancesTreeProvider implements vscode.TreeDataProvider<TreeNode>,
     this.groups = new Map([...groups.entries()].sort(([, a], [, b]) => byName(a, b)));
     this.built = snap;
     this.dirty = false;
-  }
-
-  /** Instances in flight in the current snapshot (the poller runs while there are any). */
-  inFlight(): number {
-    return this.cache.snapshot?.instances.filter((i) => isBusy(i.deploymentStatus)).length ?? 0;
   }
 
   dispose(): void {

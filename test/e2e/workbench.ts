@@ -1,11 +1,19 @@
 // Drives the real VS Code workbench (code-server in Debian's Chromium) the way a person does, with the packaged
 // .vsix installed, so that what users install is what is tested. Selectors are Code 1.100.3's own workbench classes.
 import { mkdirSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page, Locator } from 'playwright-core';
 
-export const ROOT = resolve(__dirname, '..', '..', '..');
+/** The repository root, found from wherever this file is bundled (out/test/e2e/ for the UI tests, out/bench/). */
+function findRoot(): string {
+  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'scripts', 'lib', 'codeServer.mjs'))) return dir;
+  }
+  return resolve(__dirname, '..', '..', '..');
+}
+
+export const ROOT = findRoot();
 export const RESULTS_DIR = join(ROOT, 'test-results');
 
 interface CodeServer {

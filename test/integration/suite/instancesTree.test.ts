@@ -128,6 +128,26 @@ describe('Service Instances tree', function () {
       assert.equal(await vscode.env.clipboard.readText(), node.instance.arn);
     });
 
+    it('offers Compare Spec with Deployed for an instance named by an open spec file, and opens the diff', async () => {
+      const doc = await vscode.workspace.openTextDocument({
+        language: 'yaml',
+        content: 'proton: ServiceSpec\ninstances:\n  - name: shop-dev\n    environment: dev\n    spec:\n      greeting: changed\n',
+      });
+      await vscode.window.showTextDocument(doc);
+      const spec = () => treeRows(api).find((r) => r.label === 'shop')!.children!.find((c) => c.label === 'shop-dev')!.contextValue;
+      await new Promise<void>((resolve) => {
+        if (spec()?.endsWith('.spec')) return resolve();
+        const sub = api.view.specFiles.onDidChange(() => spec()?.endsWith('.spec') && (sub.dispose(), resolve()));
+      });
+      assert.equal(spec(), 'protonInstance.status.SUCCEEDED.update.minor.spec');
+      await vscode.commands.executeCommand('proton.compareWithDeployed', api.view.provider.findInstance('shop', 'shop-dev'));
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      assert.ok(input instanceof vscode.TabInputTextDiff, 'a diff editor is active');
+      assert.equal(input.original.scheme, 'proton-spec');
+      assert.equal(input.modified.toString(), doc.uri.toString());
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
     it('polls only while deployments are in flight and stops when they settle', async () => {
       const getsBefore = (await emulator.calls()).filter((c) => c.operation === 'GetServiceInstance').length;
       const gw = await api.cache.gateway();
@@ -148,6 +168,14 @@ describe('Service Instances tree', function () {
       assert.equal((await emulator.calls()).filter((c) => c.operation === 'ListServiceInstances' && c.input.filters).length, polls);
       const gets = (await emulator.calls()).filter((c) => c.operation === 'GetServiceInstance').length - getsBefore;
       assert.ok(gets <= 4, `GetServiceInstance only for instances that settled (and the two refreshes): ${gets}`);
+
+      // The deployment is in the history, with its initial and target spec as read-only documents.
+      const [latest] = await gw.listDeployments('shop', 'shop-dev');
+      assert.equal(latest.deploymentStatus, 'SUCCEEDED');
+      const open = async (side: string) =>
+        (await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'proton-spec', path: `/shop/shop-dev/${latest.id}.${side}.yaml` }))).getText();
+      assert.match(await open('initial'), /hello from shop-dev/);
+      assert.match(await open('target'), /proton: ServiceSpec/);
     });
   });
 
