@@ -143,11 +143,9 @@ export function checkInstanceSpec(js: unknown, ctx: InstanceSpecContext): Instan
   // "${Proton::CURRENT_VAL}" takes the deployed value; with nothing deployed for that input it is an error.
   const resolved: Record<string, unknown> = {};
   const deployed = ctx.deployedInputs ?? {};
-  const unresolved = new Set<string>();
   for (const [k, v] of Object.entries(inputs)) {
     if (v !== CURRENT_VAL) continue;
     if (!Object.hasOwn(deployed, k) || deployed[k] === undefined || deployed[k] === CURRENT_VAL) {
-      unresolved.add(k);
       problems.push(problem('input-required', `${CURRENT_VAL} has no deployed value to keep for input "${k}"`, {
         path: [...base, 'spec', k],
       }));
@@ -160,8 +158,6 @@ export function checkInstanceSpec(js: unknown, ctx: InstanceSpecContext): Instan
   const schema = ctx.schema;
   if (schema?.serviceInputType) {
     for (const p of validateInputs(schema, schema.serviceInputType, inputs)) {
-      // An unresolved CURRENT_VAL is reported above; its literal text is not an input value to judge.
-      if (unresolved.has(String(p.path[0]))) continue;
       problems.push(problem(p.code, p.message, { path: [...base, 'spec', ...p.path], onKey: p.code === 'input-unknown' }));
     }
     if (schema.pipelineInputType && js.pipeline !== undefined) {

@@ -2,7 +2,7 @@
 // the "Proton" collection with its code and README link, a quick fix applied through executeCodeActionProvider
 // removes its problem, completion offers the schema's inputs and enum values, and typing makes no Proton request.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -93,6 +93,25 @@ describe('Spec diagnostics', function () {
     });
   }
 
+  it('a proton-ops.yaml in the workspace maps a spec (the demo email-sender and its two deliberate mistakes)', async () => {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath as string;
+    const sub = join(root, `ops-${Date.now()}`);
+    mkdirSync(join(sub, 'services', 'email-sender'), { recursive: true });
+    try {
+      const demo = join(REPO_ROOT, 'demo', 'workspace');
+      writeFileSync(join(sub, 'services', 'email-sender', 'spec.yaml'), readFileSync(join(demo, 'services', 'email-sender', 'spec.yaml')));
+      writeFileSync(join(sub, 'proton-ops.yaml'), readFileSync(join(demo, 'proton-ops.yaml')));
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(join(sub, 'services', 'email-sender', 'spec.yaml')));
+      await vscode.window.showTextDocument(doc);
+      const ds = await diagnosticsWhen(doc.uri, (x) => hasCode('input-enum')(x) && hasCode('input-range')(x), 'input-enum and input-range');
+      const errors = ds.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => [codeOf(d), doc.getText(d.range)]);
+      assert.deepEqual(errors, [['input-enum', '"large"'], ['input-range', '0']]);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      rmSync(sub, { recursive: true, force: true });
+    }
+  });
+
   it('a quick fix from executeCodeActionProvider removes its problem', async () => {
     const doc = await open(kinds.find(([c]) => c === 'version-major-mismatch')?.[1] as string);
     const [diag] = (await diagnosticsWhen(doc.uri, hasCode('version-major-mismatch'), 'the mismatch')).filter((d) => codeOf(d) === 'version-major-mismatch');
@@ -126,6 +145,47 @@ describe('Spec diagnostics', function () {
     const values = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(last - 1, 17));
     const vlabels = values.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     for (const v of ['x-small', 'small', 'medium']) assert.ok(vlabels.includes(v), `${v} in ${vlabels.join(', ')}`);
+  });
+
+  it('closing the document clears its diagnostics (an untitled spec, which closes with its editor)', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'proton: ServiceSpec\ninstances: [\n' });
+    await vscode.window.showTextDocument(doc);
+    await diagnosticsWhen(doc.uri, hasCode('yaml-syntax'), 'yaml-syntax');
+    const closed = new Promise<void>((resolve) => {
+      const sub = vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d.uri.toString() !== doc.uri.toString()) return;
+        sub.dispose();
+        resolve();
+      });
+    });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closed;
+    await diagnosticsWhen(doc.uri, (ds) => ds.length === 0, 'the diagnostics to go with the document');
+  });
+
+  it('proton.diagnostics.run "off" clears the diagnostics and "onType" brings them back', async () => {
+    const doc = await open('proton: EnvironmentSpec\ninstances: []\n');
+    await diagnosticsWhen(doc.uri, hasCode('not-service-spec'), 'not-service-spec');
+    const config = vscode.workspace.getConfiguration('proton');
+    await config.update('diagnostics.run', 'off', vscode.ConfigurationTarget.Global);
+    try {
+      await diagnosticsWhen(doc.uri, (ds) => ds.length === 0, 'no diagnostics');
+    } finally {
+      await config.update('diagnostics.run', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsWhen(doc.uri, hasCode('not-service-spec'), 'the diagnostics again');
+  });
+
+  it('a connection change re-checks: without Proton data only the local checks remain', async () => {
+    const doc = await open(kinds.find(([c]) => c === 'input-enum')?.[1] as string);
+    await diagnosticsWhen(doc.uri, hasCode('input-enum'), 'input-enum');
+    await vscode.workspace.getConfiguration('proton').update('endpoint', 'http://127.0.0.1:9', vscode.ConfigurationTarget.Global);
+    try {
+      await diagnosticsWhen(doc.uri, (ds) => !hasCode('input-enum')(ds), 'the Proton checks to go with the connection');
+    } finally {
+      await vscode.workspace.getConfiguration('proton').update('endpoint', emulator.url, vscode.ConfigurationTarget.Global);
+    }
+    await diagnosticsWhen(doc.uri, hasCode('input-enum'), 'input-enum with the emulator again');
   });
 
   it('typing 100 edits makes no Proton request', async () => {

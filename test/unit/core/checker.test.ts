@@ -156,7 +156,7 @@ describe('checks with Proton data', () => {
     assert.deepEqual(r.problems.map((p) => p.code), ['version-update-available']);
     assert.deepEqual(r.needs, [{ kind: 'deployedSpec', serviceName: 'web', name: 'dev' }]);
     const nothing = { ...facts, deployedSpec: () => 'proton: ServiceSpec\ninstances: []\n' };
-    assert.deepEqual(checkSpecDocument(text, { facts: nothing }).problems.map((p) => p.code), ['version-update-available', 'input-required', 'input-required']);
+    assert.deepEqual(checkSpecDocument(text, { facts: nothing }).problems.map((p) => p.code), ['version-update-available', 'input-required', 'input-required', 'input-pattern']);
   });
 
   test('a cold cache: the checker returns what it lacks instead of fetching', () => {
