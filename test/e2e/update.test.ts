@@ -59,7 +59,8 @@ async function instanceRow(service: string, name: string): Promise<Locator> {
   const svc = pane.locator(`.monaco-list-row[aria-level="1"][aria-label^="Service ${service}:"]`);
   await svc.waitFor({ timeout: 30_000 });
   await svc.click();
-  const row = pane.locator(`.monaco-list-row[aria-level="2"][aria-label^="${name}, "]`);
+  // The row's accessible label is "<service> <instance>, <description>" (or "<instance>, ..." in older builds).
+  const row = pane.locator(`.monaco-list-row[aria-level="2"]:is([aria-label^="${service} ${name}, "], [aria-label^="${name}, "])`);
   await row.waitFor({ timeout: 30_000 });
   assert.equal(await row.count(), 1);
   return row;
@@ -85,7 +86,12 @@ async function chooseMinorAndConfirm(flow: string, shots: boolean): Promise<stri
   const typeRows = await typePick.locator('.monaco-list-row').allInnerTexts();
   assert.equal(typeRows.length, 4, typeRows.join('\n'));
   if (shots) await wb.screenshot('update-2-deployment-type');
-  await type(flow, 'MINOR');
+  // The directive's (or the last) type is preselected; otherwise type to filter, as a person does.
+  const focused = await typePick.locator('.monaco-list-row.focused').first().innerText();
+  if (!focused.startsWith('MINOR_VERSION')) {
+    await type(flow, 'MINOR');
+    await typePick.locator('.monaco-list-row').first().filter({ hasText: 'MINOR_VERSION' }).waitFor();
+  }
   await press(flow, 'Enter');
   const versionPick = await quickPick('to which version');
   const first = /v(\d+\.\d+)/.exec(await versionPick.locator('.monaco-list-row').first().innerText())?.[1] ?? '';
@@ -110,7 +116,7 @@ async function followInTree(service: string, name: string, env: string, version:
   await waitForLabel(row, (l) => /In progress/.test(l), 30_000);
   const progressMs = Date.now() - started;
   if (shot) await wb.screenshot(`${shot}-in-progress`);
-  await waitForLabel(row, (l) => l.startsWith(`${name}, ${env} · v${version}`) && !/In progress|Failed/.test(l), 60_000);
+  await waitForLabel(row, (l) => l.includes(`${name}, ${env} · v${version}`) && !/In progress|Failed/.test(l), 60_000);
   if (shot) await wb.screenshot(`${shot}-succeeded`);
   console.log(`  ${service}/${name}: in progress in the tree after ${progressMs} ms, then v${version}`);
 }
@@ -135,10 +141,12 @@ test('from the explorer: right-click a spec file → Update Service Instance… 
   await item('services').click();
   await item('nightly-reports').click();
   await item('prod.yaml').click({ button: 'right' });
+  // The directive names the target, type and version: after the menu, Enter (type), Enter (version), Enter (Deploy).
   await wb.screenshot('update-1-explorer-menu');
   await contextMenuEntry('Update Service Instance…');
   const version = await chooseMinorAndConfirm('explorer', true);
   assert.equal(version, '1.1');
+  assert.deepEqual(keys.explorer, ['Enter', 'Enter', 'Enter']);
   await page.locator('.notifications-toasts', { hasText: 'Deploying nightly-reports/prod to v1.1' }).waitFor({ timeout: 15_000 });
   await followInTree('nightly-reports', 'prod', 'prod', '1.1', 'update-5');
   await page.locator('.notifications-toasts', { hasText: 'Deployed nightly-reports/prod: it runs v1.1.' }).waitFor({ timeout: 30_000 });
@@ -164,14 +172,15 @@ test('from the palette with the spec open: F1 → Proton: Update Service Instanc
   await page.locator('.tabs-container .tab', { hasText: 'spec.yaml' }).waitFor();
   const started = Date.now();
   await press('palette', 'F1');
-  await type('palette', 'Proton: Update Service');
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Proton: Update Service Instance…' }).first().waitFor();
+  await type('palette', 'update serv');
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Proton: Update Service Instance…' }).waitFor();
   await press('palette', 'Enter');
   const which = await quickPick('which instance');
   const labels = (await which.locator('.monaco-list-row').allInnerTexts()).map((t) => t.split('\n')[0]);
   assert.deepEqual(labels, ['checkout-api/dev', 'checkout-api/staging', 'checkout-api/prod', 'All 3, one after another']);
   await wb.screenshot('update-9-which-instance');
-  await type('palette', 'checkout-api/prod');
+  await type('palette', '/prod');
+  await page.locator('.quick-input-widget .monaco-list-row').first().filter({ hasText: 'checkout-api/prod' }).waitFor();
   await press('palette', 'Enter');
   const version = await chooseMinorAndConfirm('palette', false);
   console.log(`  palette flow: ${keys.palette.length} keys from F1 to submitted, ${Date.now() - started} ms`);

@@ -73,7 +73,7 @@ async function poll(
     let failures = 0;
     for (let i = 0; ; i++) {
       progress.report({ message: last.deploymentStatus });
-      if (await sleepOrCancel(pollDelay(i, opts.pollMaxMs), token)) return { last };
+      if (await sleepOrCancel(pollDelay(i, opts.pollMaxMs), token, settledInCache(cache, first))) return { last };
       try {
         last = await cache.refreshInstance(first.serviceName, first.name);
         failures = 0;
@@ -90,18 +90,28 @@ async function poll(
   });
 }
 
-function sleepOrCancel(ms: number, token: vscode.CancellationToken): Promise<boolean> {
+/** An event that fires when the cache (the tree's polling) shows the instance settled: read it then, not later. */
+function settledInCache(cache: ProtonCacheApi, inst: ServiceInstanceDetail): (wake: () => void) => { dispose(): void } {
+  return (wake) =>
+    cache.onDidChange(() => {
+      const now = cache.snapshot?.instances.find((i) => i.serviceName === inst.serviceName && i.name === inst.name);
+      if (now && deploymentOutcome(now)) wake();
+    });
+}
+
+/** Waits `ms`, or less when `early` wakes it; true when cancelled. */
+function sleepOrCancel(ms: number, token: vscode.CancellationToken, early: (wake: () => void) => { dispose(): void }): Promise<boolean> {
   if (token.isCancellationRequested) return Promise.resolve(true);
   return new Promise((resolve) => {
-    const sub = token.onCancellationRequested(() => {
+    const done = (cancelled: boolean) => {
       clearTimeout(timer);
       sub.dispose();
-      resolve(true);
-    });
-    const timer = setTimeout(() => {
-      sub.dispose();
-      resolve(false);
-    }, ms);
+      wakeSub.dispose();
+      resolve(cancelled);
+    };
+    const sub = token.onCancellationRequested(() => done(true));
+    const wakeSub = early(() => done(false));
+    const timer = setTimeout(() => done(false), ms);
   });
 }
 

@@ -283,6 +283,11 @@ describe('Update Service Instance', function () {
       const r = await run((p) => (p.modal && p.items.includes('Show Diff') ? (++asked === 1 ? 'Show Diff' : undefined) : script(p)), specFile('declined.yaml', specText('declined')));
       assert.deepEqual(r.outcomes.map((o) => o.result), ['declined']);
       assert.equal(asked, 2);
+      const diffs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.input).filter((i) => i instanceof vscode.TabInputTextDiff);
+      assert.equal(diffs.length, 1);
+      assert.equal(diffs[0].original.scheme, 'proton-spec');
+      assert.match(diffs[0].original.path, /shop\/declined\b.*deployed/);
+      assert.equal(diffs[0].modified.path.split('/').pop(), 'declined.yaml');
       assert.deepEqual(await updates('declined'), []);
     });
   });
