@@ -16,7 +16,7 @@ import { writeGeneratedSeed } from './lib/seed';
 import { spreadNote, summarize } from './lib/stats';
 
 const INSTANCES = Number(process.env.BENCH_INSTANCES || 5000);
-const RUNS = Number(process.env.BENCH_RUNS || 7);
+const RUNS = Number(process.env.BENCH_RUNS || 15);
 const CREDENTIALS = { accessKeyId: 'BENCHACCESSKEY', secretAccessKey: 'bench-secret' };
 
 setFlagsFromString('--expose-gc');
@@ -74,7 +74,15 @@ async function main(): Promise<void> {
     report({ name: `bare paginateListServiceInstances, ${INSTANCES} instances`, value: b.median, unit: 'ms', note: spreadNote(b, 'ms') });
     report({ name: `extension cache load (src/proton), ${INSTANCES} instances`, value: e.median, unit: 'ms', note: spreadNote(e, 'ms') });
     const ratio = e.median / b.median;
-    report({ name: 'tree load ratio (extension / bare)', value: ratio, unit: 'x', note: `target ≤ 1.25: ${ratio <= 1.25 ? 'met' : 'MISSED'}` });
+    report({ name: 'tree load ratio (extension / bare)', value: ratio, unit: 'x', note: `ratio of the medians; target ≤ 1.25: ${ratio <= 1.25 ? 'met' : 'MISSED'}` });
+    // Each run's two loads ran back to back: their ratio is less exposed to the machine's load drifting between runs.
+    const paired = summarize(ext.map((ms, i) => ms / bare[i]));
+    report({
+      name: 'tree load ratio, median of paired runs',
+      value: paired.median,
+      unit: 'x',
+      note: `${spreadNote(paired, 'x')}; target ≤ 1.25: ${paired.median <= 1.25 ? 'met' : 'MISSED'}`,
+    });
 
     // Requests of one load, from the emulator's own record.
     const before = (await calls(emu.url)).length;
