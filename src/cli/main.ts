@@ -33,11 +33,12 @@ function checkOne(f: Loaded, ops: OpsMapping[], proton: ProtonData | undefined):
 
 async function run(args: CliArgs): Promise<number> {
   const cwd = process.cwd();
-  const { files, error } = expandPaths(args.paths, cwd);
+  const { files, error, empty } = expandPaths(args.paths, cwd);
   if (error) {
     process.stderr.write(`proton-spec: ${error}\n`);
     return 2;
   }
+  for (const dir of empty) process.stderr.write(`proton-spec: warning: no spec files (YAML with "proton: ServiceSpec") in ${dir}\n`);
   let proton: ProtonData | undefined;
   if (args.endpoint || args.profile || args.region) {
     try {

@@ -77,7 +77,8 @@ export function globToRegExp(glob: string): RegExp {
 }
 
 /** Expands the command line's paths; the error names the first path that matched nothing. */
-export function expandPaths(paths: readonly string[], cwd = process.cwd()): { files: SpecFile[]; error?: string } {
+export function expandPaths(paths: readonly string[], cwd = process.cwd()): { files: SpecFile[]; error?: string; empty: string[] } {
+  const empty: string[] = [];
   const byPath = new Map<string, SpecFile>();
   const addFound = (p: string) => {
     if (byPath.has(p)) return;
@@ -90,11 +91,13 @@ export function expandPaths(paths: readonly string[], cwd = process.cwd()): { fi
   for (const raw of paths) {
     const abs = resolve(cwd, raw);
     if (!isGlob(raw)) {
-      if (!existsSync(abs)) return { files: [], error: `no such file or folder: ${raw}` };
+      if (!existsSync(abs)) return { files: [], error: `no such file or folder: ${raw}`, empty };
       if (statSync(abs).isDirectory()) {
         const found: string[] = [];
         walk(abs, found);
+        const before = byPath.size;
         found.forEach(addFound);
+        if (byPath.size === before) empty.push(raw);
       } else byPath.set(abs, { path: abs, explicit: true });
       continue;
     }
@@ -105,10 +108,10 @@ export function expandPaths(paths: readonly string[], cwd = process.cwd()): { fi
     const found: string[] = [];
     walk(resolve(base), found);
     const matched = found.filter((f) => re.test(normalizePath(f)));
-    if (!matched.length) return { files: [], error: `no files match ${raw}` };
+    if (!matched.length) return { files: [], error: `no files match ${raw}`, empty };
     matched.forEach(addFound);
   }
-  return { files: [...byPath.values()] };
+  return { files: [...byPath.values()], empty };
 }
 
 /** The proton-ops mappings that apply to specs in these folders: from each folder up to the filesystem root. */

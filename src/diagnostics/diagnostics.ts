@@ -55,6 +55,8 @@ export class SpecDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.close(d)),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('proton.diagnostics.run') && this.recheckAll()),
       checks.onDidChangeFacts(() => this.recheckSoon()),
+      // A document shown again may lack Proton data that was not fetched while it was hidden.
+      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.schedule(e.document, 0))),
     );
     this.recheckAll();
   }

@@ -42,7 +42,7 @@ export function registerDiagnostics(
     diagnostics,
     help,
     vscode.languages.registerCodeActionsProvider(SELECTOR, new SpecQuickFixes(checks), SpecQuickFixes.metadata),
-    vscode.languages.registerCompletionItemProvider(SELECTOR, help, '=', ':', ' '),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, help, '=', ' '),
     vscode.languages.registerHoverProvider(SELECTOR, help),
     vscode.languages.registerCodeLensProvider(SELECTOR, help),
   );

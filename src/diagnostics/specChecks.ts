@@ -52,7 +52,10 @@ export class SpecChecks implements vscode.Disposable {
   check(doc: vscode.TextDocument): CheckedDocument {
     const key = doc.uri.toString();
     const done = this.results.get(key);
-    if (done && done.version === doc.version) return done;
+    if (done && done.version === doc.version) {
+      this.fetchFor(doc, done.result);
+      return done;
+    }
     let p = this.parsed.get(key);
     if (!p || p.version !== doc.version) {
       p = { version: doc.version, sd: parseSpecDocument(doc.getText()) };
@@ -66,8 +69,13 @@ export class SpecChecks implements vscode.Disposable {
     });
     const out = { version: doc.version, sd: p.sd, result };
     this.results.set(key, out);
-    if (facts) this.fetch(result.needs);
+    this.fetchFor(doc, result);
     return out;
+  }
+
+  /** Only documents someone looks at cause requests; the others use what is cached until they are shown. */
+  private fetchFor(doc: vscode.TextDocument, result: CheckResult): void {
+    if (result.needs.length && this.cache?.connection && vscode.window.visibleTextEditors.some((e) => e.document === doc)) this.fetch(result.needs);
   }
 
   /** The last result of a document, whatever its version (for quick fixes of the diagnostics shown). */

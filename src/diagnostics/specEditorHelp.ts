@@ -21,20 +21,24 @@ const KIND: Record<AssistItem['kind'], vscode.CompletionItemKind> = {
 export class SpecEditorHelp implements vscode.CompletionItemProvider, vscode.HoverProvider, vscode.CodeLensProvider {
   private readonly lensesChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.lensesChanged.event;
+  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly checks: SpecChecks,
     private readonly index: SpecFileIndex,
     private readonly cache: ProtonCacheApi | undefined,
   ) {
-    checks.onDidChangeFacts(() => this.lensesChanged.fire());
+    this.subscription = checks.onDidChangeFacts(() => this.lensesChanged.fire());
   }
 
   private isSpec(doc: vscode.TextDocument): boolean {
     return doc.uri.scheme !== 'file' ? /^proton[ \t]*:/m.test(doc.getText()) : this.index.noteDocument(doc);
   }
 
-  provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): vscode.CompletionItem[] {
+  provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position, _token: vscode.CancellationToken, ctx: vscode.CompletionContext): vscode.CompletionItem[] {
+    // A space triggers only right after `key: ` or in a directive; elsewhere it costs nothing.
+    const prefix = doc.lineAt(pos.line).text.slice(0, pos.character);
+    if (ctx.triggerCharacter === ' ' && !/:\s$/.test(prefix) && !/^\s*#\s*proton-update\s*:/.test(prefix)) return [];
     if (!this.isSpec(doc)) return [];
     const { result } = this.checks.check(doc);
     const items = specCompletions(doc.getText(), doc.offsetAt(pos), result, this.cache?.connection ? this.cache.snapshot : undefined);
@@ -75,6 +79,7 @@ export class SpecEditorHelp implements vscode.CompletionItemProvider, vscode.Hov
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.lensesChanged.dispose();
   }
 }
