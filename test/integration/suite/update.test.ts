@@ -199,6 +199,38 @@ describe('Update Service Instance', function () {
     assert.equal((await updates('lens')).length, 1);
   });
 
+  it('several targets: "All 2, one after another" updates each in turn, each with its own token', async () => {
+    const both = specText('all1', { directive: '# proton-update: serviceName=shop name=all1\n# proton-update: serviceName=shop name=all2' }) +
+      specText('all2', { directive: '' }).split('instances:\n')[1];
+    const r = await run(answers({ instance: 'All 2, one after another', type: 'CURRENT_VERSION', confirm: 'Deploy' }), specFile('all.yaml', both));
+    assert.deepEqual(r.outcomes.map((o) => [o.name, o.result]), [['all1', 'SUCCEEDED'], ['all2', 'SUCCEEDED']]);
+    assert.deepEqual(ui!.picks().map((p) => p.title), [
+      'Update from all.yaml: which instance',
+      '(1/2) Update shop/all1: deployment type',
+      '(2/2) Update shop/all2: deployment type',
+    ]);
+    const [a, b] = [(await updates('all1'))[0], (await updates('all2'))[0]];
+    assert.notEqual(a.input.clientToken, b.input.clientToken);
+    assert.ok(a.at < b.at);
+  });
+
+  it('from the tree with no spec open or mapped: asks for the spec file (Browse…), then updates that instance', async () => {
+    const uri = specFile('asked.yaml', specText('asked', { directive: '' }));
+    const w = vscode.window as unknown as Record<string, unknown>;
+    const realDialog = vscode.window.showOpenDialog;
+    w.showOpenDialog = async () => [uri];
+    try {
+      const script = answers({ type: 'CURRENT_VERSION', confirm: 'Deploy' });
+      const node = { kind: 'instance', instance: { serviceName: 'shop', name: 'asked' } };
+      const r = await run((p) => (p.title.includes('which spec file') ? 'Browse…' : script(p)), node);
+      assert.deepEqual(r.outcomes.map((o) => [o.name, o.result]), [['asked', 'SUCCEEDED']]);
+      assert.equal(ui!.picks()[0].title, 'Update shop/asked: which spec file');
+      assert.equal((await updates('asked'))[0].input.spec, readFileSync(uri.fsPath, 'utf8'));
+    } finally {
+      w.showOpenDialog = realDialog;
+    }
+  });
+
   describe('refusals send nothing', () => {
     it('a busy instance: says why, asks nothing', async () => {
       const r = await run(answers({ type: 'CURRENT_VERSION', confirm: 'Deploy' }), specFile('busy.yaml', specText('busy')));
