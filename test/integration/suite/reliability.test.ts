@@ -210,7 +210,9 @@ describe('Reliability gauntlet', function () {
       const idle = await Promise.race([api.view.poller.idle().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
       assert.ok(idle, 'no automatic retry of a credentials error');
       const calls = await emu.calls();
-      assert.ok(calls.length >= 1 && calls.length <= 4, `a handful of requests, not a retry loop: ${calls.length}`);
+      // One load lists instances, templates, environments and components at once; the tree and the diagnostics of
+      // spec files left open by other suites may each start one. A handful, not a loop:
+      assert.ok(calls.length >= 1 && calls.length <= 12, `a handful of requests, not a retry loop: ${calls.length}`);
       assert.ok(calls.every((c) => c.status === 403), 'each refused with 403');
       // Absence of requests cannot be awaited as an event: watch for two poll intervals.
       await new Promise((r) => setTimeout(r, 4_000));
@@ -244,10 +246,11 @@ describe('Reliability gauntlet', function () {
       const checks = api.specs.checks;
       const original = checks.check.bind(checks);
       const passes: { version: number; ms: number }[] = [];
-      checks.check = (doc) => {
+      checks.check = (d) => {
         const t0 = performance.now();
-        const out = original(doc);
-        passes.push({ version: doc.version, ms: performance.now() - t0 });
+        const out = original(d);
+        // Only this document's passes: other suites may have left spec files open, and they are checked too.
+        if (d.uri.fsPath === file) passes.push({ version: d.version, ms: performance.now() - t0 });
         return out;
       };
       try {
