@@ -9,6 +9,8 @@ import { isYamlDocument, type SpecFileIndex } from './specFileIndex';
 import type { SpecChecks } from './specChecks';
 
 export const DEBOUNCE_MS = 300;
+/** While typing, wait at least this many times the document's last check: a slow (huge) spec is checked less often. */
+const SLOW_CHECK_FACTOR = 3;
 type RunMode = 'onType' | 'onSave' | 'off';
 
 const SEVERITY: Record<CheckedProblem['severity'], vscode.DiagnosticSeverity> = {
@@ -32,6 +34,8 @@ const runMode = (): RunMode => vscode.workspace.getConfiguration('proton').get<R
 export class SpecDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('Proton');
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** How long the last check of each document took, in ms. */
+  private readonly lastCheckMs = new Map<string, number>();
   private readonly published = new vscode.EventEmitter<{ uri: vscode.Uri; version: number }>();
   /** Fires after the diagnostics of a document version are set (tests wait on it instead of sleeping). */
   readonly onDidPublish = this.published.event;
@@ -45,7 +49,7 @@ export class SpecDiagnostics implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && runMode() === 'onType') this.schedule(e.document, DEBOUNCE_MS);
+        if (e.contentChanges.length && runMode() === 'onType') this.schedule(e.document, this.typingDelay(e.document));
       }),
       vscode.workspace.onDidSaveTextDocument((d) => runMode() === 'onSave' && this.schedule(d, 0)),
       vscode.workspace.onDidCloseTextDocument((d) => this.close(d)),
@@ -71,6 +75,11 @@ export class SpecDiagnostics implements vscode.Disposable {
     }, delay));
   }
 
+  /** The debounce while typing: longer for documents whose check takes long, so typing is not held up by them. */
+  private typingDelay(doc: vscode.TextDocument): number {
+    return Math.max(DEBOUNCE_MS, SLOW_CHECK_FACTOR * (this.lastCheckMs.get(doc.uri.toString()) ?? 0));
+  }
+
   private publish(doc: vscode.TextDocument): void {
     const scheme = doc.uri.scheme;
     const isSpec = scheme === 'file' ? this.index.noteDocument(doc) : scheme === 'untitled' && looksLikeServiceSpec(doc.getText());
@@ -78,7 +87,9 @@ export class SpecDiagnostics implements vscode.Disposable {
       this.collection.delete(doc.uri);
       return;
     }
+    const started = performance.now();
     const { result, version } = this.checks.check(doc);
+    this.lastCheckMs.set(doc.uri.toString(), performance.now() - started);
     if (doc.version !== version) return;
     this.collection.set(doc.uri, result.problems.map(toDiagnostic));
     this.published.fire({ uri: doc.uri, version });
@@ -87,6 +98,7 @@ export class SpecDiagnostics implements vscode.Disposable {
   private close(doc: vscode.TextDocument): void {
     clearTimeout(this.timers.get(doc.uri.toString()));
     this.timers.delete(doc.uri.toString());
+    this.lastCheckMs.delete(doc.uri.toString());
     this.collection.delete(doc.uri);
     this.checks.forget(doc);
   }

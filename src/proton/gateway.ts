@@ -40,7 +40,7 @@ type Send = <O>(operation: string, command: unknown, signal?: AbortSignal) => Pr
 
 function instance(s: ServiceInstanceSummary | ServiceInstance): ServiceInstanceDetail {
   const full = s as ServiceInstance;
-  return {
+  const out: ServiceInstanceDetail = {
     name: s.name ?? '',
     serviceName: s.serviceName ?? '',
     arn: s.arn ?? '',
@@ -55,9 +55,11 @@ function instance(s: ServiceInstanceSummary | ServiceInstance): ServiceInstanceD
     lastDeploymentSucceededAt: s.lastDeploymentSucceededAt,
     lastAttemptedDeploymentId: s.lastAttemptedDeploymentId,
     lastSucceededDeploymentId: s.lastSucceededDeploymentId,
-    ...(full.spec !== undefined ? { spec: full.spec } : {}),
-    ...(full.lastClientRequestToken !== undefined ? { lastClientRequestToken: full.lastClientRequestToken } : {}),
   };
+  // Plain assignments, not conditional spreads: this runs for every listed instance (5,000 in the tree benchmark).
+  if (full.spec !== undefined) out.spec = full.spec;
+  if (full.lastClientRequestToken !== undefined) out.lastClientRequestToken = full.lastClientRequestToken;
+  return out;
 }
 
 const versionSummary = (v: ServiceTemplateVersionSummary): TemplateVersionSummary => ({

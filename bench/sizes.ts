@@ -1,0 +1,28 @@
+// What ships: the production bundles and the .vsix (scripts/package.mjs). Targets: dist/extension.js ≤ 1.2 MB,
+// the .vsix ≤ 450 KB. dist/protonClient.js (the SDK, loaded on first use) is reported for information.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './lib/emulator';
+import { log, report } from './lib/report';
+import { verdict } from './lib/stats';
+import { packageVsix } from './lib/vsix';
+
+const KB = 1000;
+const MB = 1000 * 1000;
+
+function main(): void {
+  const vsix = packageVsix();
+  const size = (f: string): number | null => (existsSync(join(ROOT, f)) ? statSync(join(ROOT, f)).size : null);
+  const ext = size('dist/extension.js');
+  report({ name: 'dist/extension.js', value: ext === null ? null : ext / KB, unit: 'KB', note: ext === null ? 'missing' : verdict(ext, 1.2 * MB, '1.2 MB') });
+  const client = size('dist/protonClient.js');
+  report({ name: 'dist/protonClient.js (SDK, loaded on first use)', value: client === null ? null : client / KB, unit: 'KB' });
+  report({ name: '.vsix', value: vsix.bytes / KB, unit: 'KB', note: verdict(vsix.bytes, 450 * KB, '450 KB') });
+}
+
+try {
+  main();
+} catch (err) {
+  log(String((err as Error)?.stack ?? err));
+  process.exitCode = 1;
+}
