@@ -7,8 +7,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { codeServerLib, type CodeServer } from '../test/e2e/workbench';
 import { ROOT } from './lib/emulator';
 import { log, report } from './lib/report';
 import { spreadNote, summarize } from './lib/stats';
@@ -24,24 +24,6 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-interface CodeServer {
-  url: string;
-  output: string[];
-  workbenchUrl(folder: string, payload?: unknown): string;
-  remoteUri(path: string): string;
-  stop(): Promise<void>;
-}
-interface CodeServerLib {
-  ensureCodeServer(): string;
-  startCodeServer(opts: Record<string, unknown>): Promise<CodeServer>;
-  installVsix(bin: string, vsix: string, extensionsDir: string): void;
-  launchChromium(): Promise<Browser>;
-}
-
-async function codeServerLib(): Promise<CodeServerLib> {
-  return (await import(pathToFileURL(join(ROOT, 'scripts', 'lib', 'codeServer.mjs')).href)) as CodeServerLib;
 }
 
 async function runCommand(page: Page, label: string): Promise<void> {

@@ -16,14 +16,15 @@ function findRoot(): string {
 export const ROOT = findRoot();
 export const RESULTS_DIR = join(ROOT, 'test-results');
 
-interface CodeServer {
+export interface CodeServer {
   url: string;
   extensionsDir: string;
   output: string[];
-  workbenchUrl(folder: string): string;
+  workbenchUrl(folder: string, payload?: unknown): string;
+  remoteUri(path: string): string;
   stop(): Promise<void>;
 }
-interface CodeServerLib {
+export interface CodeServerLib {
   ensureCodeServer(): string;
   startCodeServer(opts: Record<string, unknown>): Promise<CodeServer>;
   installVsix(bin: string, vsix: string, extensionsDir: string): void;
@@ -31,7 +32,7 @@ interface CodeServerLib {
 }
 
 // A runtime import keeps the launcher shared with the scripts (esbuild leaves a computed import alone).
-async function codeServerLib(): Promise<CodeServerLib> {
+export async function codeServerLib(): Promise<CodeServerLib> {
   const href = pathToFileURL(join(ROOT, 'scripts', 'lib', 'codeServer.mjs')).href;
   return (await import(href)) as CodeServerLib;
 }
