@@ -44,7 +44,9 @@ async function run(args: CliArgs): Promise<number> {
     try {
       proton = await connectProton(args);
     } catch (err) {
-      process.stderr.write(`proton-spec: cannot read Proton${args.endpoint ? ` at ${args.endpoint}` : ''}: ${(err as Error).message.split('\n')[0]}\n`);
+      // The shared hint names the extension's setting; here the endpoint comes from --endpoint.
+      const reason = (err as Error).message.split('\n')[0].replace('check proton.endpoint', 'check --endpoint');
+      process.stderr.write(`proton-spec: cannot read Proton${args.endpoint ? ` at ${args.endpoint}` : ''}: ${reason}\n`);
       return 2;
     }
   } else {

@@ -205,9 +205,11 @@ function updateAvailable(sd: SpecDocument, t: SpecTarget, info: TargetInfo, out:
   ));
 }
 
-function landingLabel(info: TargetInfo): string {
+function landingLabel(info: TargetInfo, t: SpecTarget): string {
   const l = info.landing as LandingVersion;
-  const why = l.why === 'current' ? 'the current version' : l.why === 'named' ? "the directive's version" : `the version ${l.why} deploys`;
+  // A version is named by a directive, or (the update command's gate) chosen in the version picker.
+  const named = t.directive ? "the directive's version" : 'the chosen version';
+  const why = l.why === 'current' ? 'the current version' : l.why === 'named' ? named : `the version ${l.why} deploys`;
   return `${info.template?.name} ${l.major}.${l.minor}, ${why}`;
 }
 
@@ -234,7 +236,7 @@ function inputChecks(sd: SpecDocument, t: SpecTarget, info: TargetInfo, facts: P
     else deployed = instanceInputs(safeParse(text), t.name);
   }
   const res = checkInstanceSpec(sd.js, { instanceName: t.name, environmentName: inst.environmentName, schema, deployedInputs: deployed ?? {} });
-  const label = landingLabel(info);
+  const label = landingLabel(info, t);
   for (const p of res.problems) {
     // Structure is specStructureProblems' job; only the environment mismatch is new here.
     if (p.code !== 'spec-structure' && !p.code.startsWith('input-')) continue;

@@ -1,8 +1,11 @@
 // The checker gate: before anything is sent, the spec is checked against the version the update lands on. Errors
 // stop the submit with the list and "Open Problems"; "Submit Anyway" exists but is never the default button.
+// "Open Problems" publishes the gate's errors (they are against the chosen type and version, which the file's own
+// diagnostics do not know) in their own collection until the file is next edited or checked again.
 import * as vscode from 'vscode';
+import type { CheckedProblem } from '../../core/checker';
 import type { DeploymentType } from '../../core/protonModel';
-import type { Problem } from '../../core/problems';
+import { toDiagnostic } from '../../diagnostics/diagnostics';
 
 export interface UpdateCheckRequest {
   document: vscode.TextDocument;
@@ -17,11 +20,25 @@ export interface UpdateCheckRequest {
 }
 
 /** The checker the diagnostics use, asked for one target and deploymentType. */
-export type SpecChecker = (req: UpdateCheckRequest) => Promise<readonly Problem[]>;
+export type SpecChecker = (req: UpdateCheckRequest) => Promise<readonly CheckedProblem[]>;
+
+let gateProblems: vscode.DiagnosticCollection | undefined;
+
+/** The collection the gate's errors are shown in, made on first use; edits to a file clear its entries. */
+export function updateCheckDiagnostics(): vscode.DiagnosticCollection {
+  if (!gateProblems) {
+    const collection = vscode.languages.createDiagnosticCollection('Proton update check');
+    gateProblems = collection;
+    vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && collection.delete(e.document.uri));
+    vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri));
+  }
+  return gateProblems;
+}
 
 /** True when the submit may go on: no errors, or the person chose "Submit Anyway". */
 export async function passCheckGate(checker: SpecChecker, req: UpdateCheckRequest): Promise<boolean> {
   const errors = (await checker(req)).filter((p) => p.severity === 'error');
+  gateProblems?.delete(req.document.uri);
   if (errors.length === 0) return true;
   const shown = errors.slice(0, 8).map((p) => `• ${p.code}: ${p.message}`);
   if (errors.length > shown.length) shown.push(`… and ${errors.length - shown.length} more`);
@@ -34,6 +51,14 @@ export async function passCheckGate(checker: SpecChecker, req: UpdateCheckReques
     openProblems,
     anyway,
   );
-  if (answer === openProblems) await vscode.commands.executeCommand('workbench.actions.view.problems');
+  if (answer === openProblems) {
+    const how = `(update check: ${req.deploymentType} to ${req.landing})`;
+    updateCheckDiagnostics().set(req.document.uri, errors.map((p) => {
+      const d = toDiagnostic({ ...p, message: `${p.message} ${how}` });
+      d.source = 'Proton update check';
+      return d;
+    }));
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+  }
   return answer === anyway;
 }

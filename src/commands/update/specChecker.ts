@@ -2,9 +2,8 @@
 // reading Proton data from the shared cache; what the cache lacks (a version's schema, the deployed spec) is
 // fetched once, then the spec is checked again.
 import type { ProtonCacheApi } from '../../proton/api';
-import type { Problem } from '../../core/problems';
 import { checkUpdate } from '../../core/updateCheck';
-import type { FactNeed } from '../../core/checker';
+import type { CheckedProblem, FactNeed } from '../../core/checker';
 import type { SpecChecker } from './checkGate';
 
 export function cachedSpecChecker(cache: ProtonCacheApi): SpecChecker {
@@ -21,7 +20,7 @@ export function cachedSpecChecker(cache: ProtonCacheApi): SpecChecker {
       await Promise.all(result.needs.map((n) => fetchNeed(cache, n).catch(() => undefined)));
       result = checkUpdate(req.text, target, cache);
     }
-    return result.problems.map((p): Problem => ({ code: p.code, severity: p.severity, message: p.message, span: p.span }));
+    return result.problems.map((p): CheckedProblem => ({ code: p.code, severity: p.severity, message: p.message, range: p.range, span: p.span }));
   };
 }
 

@@ -268,13 +268,18 @@ describe('Update Service Instance', function () {
     });
 
     it('a spec the checker rejects: the errors, "Open Problems" first, nothing sent', async () => {
-      const r = await run(answers({ type: 'CURRENT_VERSION', gate: 'Open Problems', confirm: 'Deploy' }), specFile('gate.yaml', specText('gate', { size: 'huge' })));
+      const uri = specFile('gate.yaml', specText('gate', { size: 'huge' }));
+      const r = await run(answers({ type: 'CURRENT_VERSION', gate: 'Open Problems', confirm: 'Deploy' }), uri);
       assert.deepEqual(r.outcomes.map((o) => o.result), ['refused']);
       const gate = ui!.messages('error').find((m) => m.modal)!;
       assert.deepEqual(gate.items, ['Open Problems', 'Submit Anyway']);
       assert.match(gate.title, /^The spec has 1 error for shop\/gate on version 1\.0; Proton would refuse it\.$/);
       assert.match(gate.detail!, /input-enum/);
       assert.deepEqual(await updates('gate'), []);
+      // The Problems panel it opens holds those errors, against the chosen type and version, on the value.
+      const shown = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Proton update check');
+      assert.deepEqual(shown.map((d) => [(d.code as { value: string }).value, d.range.start.line]), [['input-enum', 7]]);
+      assert.match(shown[0].message, /\(update check: CURRENT_VERSION to 1\.0\)$/);
     });
 
     it('"Submit Anyway" sends it; Proton\'s validation message is shown', async () => {

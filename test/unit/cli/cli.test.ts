@@ -103,6 +103,9 @@ describe('proton-spec check against the emulator (demo seed)', () => {
     assert.equal(r.code, 2);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
     assert.match(r.stderr, /^proton-spec: cannot read Proton at http:\/\/127\.0\.0\.1:9: /);
+    // What to check is the CLI's own flag, not the VS Code setting.
+    assert.match(r.stderr, /check --endpoint/);
+    assert.doesNotMatch(r.stderr, /proton\.endpoint/);
   });
 });
 

@@ -45,3 +45,11 @@ test('without the landing version\'s schema cached, it says what to fetch', () =
   const r = checkUpdate(spec('minor'), { serviceName: 'shop', name: 'minor', deploymentType: 'MINOR_VERSION', templateMinorVersion: '2' }, factsFromSeed(SEED, { details: false }));
   assert.deepEqual(r.needs, [{ kind: 'versionDetail', templateName: 'web', major: '1', minor: '2' }]);
 });
+
+test('an input problem names the version chosen in the picker as such, not as the directive\'s', () => {
+  // The file has no directive: the version comes from the update command's picker.
+  const r = checkUpdate(spec('minor', 'huge'), { serviceName: 'shop', name: 'minor', deploymentType: 'MINOR_VERSION', templateMinorVersion: '2' }, factsFromSeed(SEED));
+  const p = r.problems.find((x) => x.code === 'input-enum')!;
+  assert.match(p.message, /\(web 1\.2, the chosen version\)$/);
+  assert.doesNotMatch(p.message, /directive/);
+});
