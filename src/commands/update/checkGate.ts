@@ -22,23 +22,34 @@ export interface UpdateCheckRequest {
 /** The checker the diagnostics use, asked for one target and deploymentType. */
 export type SpecChecker = (req: UpdateCheckRequest) => Promise<readonly CheckedProblem[]>;
 
-let gateProblems: vscode.DiagnosticCollection | undefined;
+let gateProblems: { collection: vscode.DiagnosticCollection; listeners: vscode.Disposable[] } | undefined;
 
 /** The collection the gate's errors are shown in, made on first use; edits to a file clear its entries. */
 export function updateCheckDiagnostics(): vscode.DiagnosticCollection {
   if (!gateProblems) {
     const collection = vscode.languages.createDiagnosticCollection('Proton update check');
-    gateProblems = collection;
-    vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && collection.delete(e.document.uri));
-    vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri));
+    gateProblems = {
+      collection,
+      listeners: [
+        vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && collection.delete(e.document.uri)),
+        vscode.workspace.onDidCloseTextDocument((d) => collection.delete(d.uri)),
+      ],
+    };
   }
-  return gateProblems;
+  return gateProblems.collection;
+}
+
+/** Ends the gate's collection and its listeners (with the command's registration). */
+export function disposeUpdateCheckDiagnostics(): void {
+  gateProblems?.collection.dispose();
+  gateProblems?.listeners.forEach((l) => l.dispose());
+  gateProblems = undefined;
 }
 
 /** True when the submit may go on: no errors, or the person chose "Submit Anyway". */
 export async function passCheckGate(checker: SpecChecker, req: UpdateCheckRequest): Promise<boolean> {
   const errors = (await checker(req)).filter((p) => p.severity === 'error');
-  gateProblems?.delete(req.document.uri);
+  gateProblems?.collection.delete(req.document.uri);
   if (errors.length === 0) return true;
   const shown = errors.slice(0, 8).map((p) => `• ${p.code}: ${p.message}`);
   if (errors.length > shown.length) shown.push(`… and ${errors.length - shown.length} more`);

@@ -6,6 +6,7 @@ import { specTargets } from '../../core/specTargets';
 import type { ProtonSnapshot } from '../../core/protonSnapshot';
 import type { OpsMapping } from '../../core/specTargets';
 import { showError } from '../../ui/errors';
+import { disposeUpdateCheckDiagnostics } from './checkGate';
 import { chooseTargets, type ChosenTarget, type ChosenTargets } from './chooseTarget';
 import { workspaceOpsMappings } from './opsMappings';
 import { offerToRecordTarget } from './recordTarget';
@@ -26,7 +27,7 @@ export interface UpdateRun {
 }
 
 export function registerUpdateCommand(deps: UpdateCommandDeps): vscode.Disposable {
-  return vscode.commands.registerCommand(UPDATE_COMMAND, async (arg?: unknown, arg2?: unknown): Promise<UpdateRun> => {
+  const command = vscode.commands.registerCommand(UPDATE_COMMAND, async (arg?: unknown, arg2?: unknown): Promise<UpdateRun> => {
     try {
       return await runUpdate(deps, arg, arg2);
     } catch (err) {
@@ -34,6 +35,7 @@ export function registerUpdateCommand(deps: UpdateCommandDeps): vscode.Disposabl
       return { outcomes: [] };
     }
   });
+  return vscode.Disposable.from(command, { dispose: disposeUpdateCheckDiagnostics });
 }
 
 /** A tree node, a CodeLens argument or a plain {serviceName, name}: the instance it names. */
