@@ -9,12 +9,14 @@
 import * as vscode from 'vscode';
 import { isBusy } from '../core/protonModel';
 import type { InstanceSummary } from '../core/protonSnapshot';
-import type { AvailableUpdate, EnvironmentInfo } from '../core/templateVersions';
+import type { AvailableUpdate, EnvironmentInfo, TemplateVersionInfo } from '../core/templateVersions';
 
 export interface InstanceNode {
   kind: 'instance';
   instance: InstanceSummary;
   update?: AvailableUpdate;
+  /** The highest newer major compatible with the environment (its recommended minor), when there is one. */
+  newerMajor?: TemplateVersionInfo;
   /** The group row it sits under: `service:NAME` or `environment:NAME`. */
   parentId: string;
   hasSpecFile: boolean;
@@ -107,6 +109,9 @@ export function instanceTooltip(n: InstanceNode): vscode.MarkdownString {
   if (n.update) {
     const why = n.update.kind === 'minor' ? 'the recommended minor of its major' : 'a newer major, compatible with the environment';
     lines.push(`**Update available:** v${e(n.update.major)}.${e(n.update.minor)} (${why})`);
+  }
+  if (n.newerMajor && n.update?.kind === 'minor') {
+    lines.push(`**Newer major:** v${e(n.newerMajor.majorVersion)}.${e(n.newerMajor.minorVersion)} (MAJOR_VERSION; compatible with the environment)`);
   }
   lines.push(`ARN: \`${i.arn.replace(/`/g, '')}\``);
   return new vscode.MarkdownString(lines.join('  \n'));

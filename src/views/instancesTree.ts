@@ -3,7 +3,7 @@
 // are stable (`service/instance`, `service:NAME`), so a refresh keeps expansion and selection.
 import * as vscode from 'vscode';
 import type { ProtonSnapshot } from '../core/protonSnapshot';
-import { availableUpdate } from '../core/templateVersions';
+import { availableUpdate, newerMajors } from '../core/templateVersions';
 import type { ProtonCache } from '../proton/cache';
 import type { ConnectionManager } from '../connection/connectionManager';
 import { groupId, groupItem, instanceItem, messageItem, type GroupNode, type InstanceNode, type MessageNode, type TreeNode } from './instanceNodes';
@@ -127,6 +127,8 @@ export class InstancesTreeProvider implements vscode.TreeDataProvider<TreeNode>,
         instance: i,
         // A deleted or deleting instance takes no update: no mark.
         update: i.deploymentStatus.startsWith('DELETE_') ? undefined : availableUpdate(i, t, env),
+        // The mark shows the safe step (a minor); a newer major is still worth knowing about, in the tooltip.
+        newerMajor: t && !i.deploymentStatus.startsWith('DELETE_') ? newerMajors(i, t, env)[0] : undefined,
         parentId,
         hasSpecFile: this.hasSpecFile(i.name),
         templateDisplayName: t?.displayName,

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ProtonExtensionApi } from '../../../src/extension';
-import type { InstanceNode } from '../../../src/views/instanceNodes';
+import type { InstanceNode, TreeNode } from '../../../src/views/instanceNodes';
 import { bigSeed, extensionApi, seedFile, setUserSettings, startTestEmulator, treeRows, waitFor, type TestEmulator } from '../helpers/proton';
 
 const unfiltered = (calls: { operation: string; input: Record<string, unknown> }[], op: string) =>
@@ -69,6 +69,19 @@ describe('Service Instances tree', function () {
           ],
         },
       ]);
+    });
+
+    it('names a compatible newer major in the tooltip of an instance whose mark shows a newer minor', () => {
+      const p = api.view.provider;
+      const shop = (p.getChildren() as TreeNode[]).find((n) => p.getTreeItem(n).id === 'service:shop') as TreeNode;
+      const tooltip = (id: string) => {
+        const node = (p.getChildren(shop) as TreeNode[]).find((n) => p.getTreeItem(n).id === id) as TreeNode;
+        const t = p.getTreeItem(node).tooltip;
+        return t instanceof vscode.MarkdownString ? t.value : String(t);
+      };
+      assert.match(tooltip('shop/shop-dev'), /\*\*Update available:\*\* v1\.1 .*\n?.*\*\*Newer major:\*\* v2\.0/s);
+      // shop-old's environment template (base:1) is not compatible with 2.0: no major named.
+      assert.doesNotMatch(tooltip('shop/shop-old'), /Newer major/);
     });
 
     it('costs one ListServiceInstances page and one template pass, with no request per instance', async () => {
