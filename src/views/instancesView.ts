@@ -47,6 +47,30 @@ async function askFilter(current: TreeFilter): Promise<TreeFilter | undefined> {
   });
 }
 
+/**
+ * What the view does when the cache changes: redraw, show the view's progress bar while a load runs, log a new load
+ * error once, and let the poller look at the in-flight instances.
+ */
+function cacheChangeHandler(cache: ProtonCache, provider: InstancesTreeProvider, poller: InFlightPoller): () => void {
+  let progress: { done: () => void } | undefined;
+  let loggedError: unknown;
+  return () => {
+    provider.refresh();
+    if (cache.status.loading && !progress) {
+      let done!: () => void;
+      const p = new Promise<void>((r) => (done = r));
+      progress = { done };
+      void vscode.window.withProgress({ location: { viewId: INSTANCES_VIEW_ID } }, () => p);
+    } else if (!cache.status.loading && progress) {
+      progress.done();
+      progress = undefined;
+    }
+    if (cache.status.error && cache.status.error !== loggedError) logError(cache.status.error, 'Loading service instances failed');
+    loggedError = cache.status.error;
+    poller.kick();
+  };
+}
+
 export function registerInstancesView(
   context: vscode.ExtensionContext,
   cache: ProtonCache,
@@ -85,23 +109,7 @@ export function registerInstancesView(
     provider.refresh();
   };
 
-  let progress: { done: () => void } | undefined;
-  let loggedError: unknown;
-  const onCacheChange = () => {
-    provider.refresh();
-    if (cache.status.loading && !progress) {
-      let done!: () => void;
-      const p = new Promise<void>((r) => (done = r));
-      progress = { done };
-      void vscode.window.withProgress({ location: { viewId: INSTANCES_VIEW_ID } }, () => p);
-    } else if (!cache.status.loading && progress) {
-      progress.done();
-      progress = undefined;
-    }
-    if (cache.status.error && cache.status.error !== loggedError) logError(cache.status.error, 'Loading service instances failed');
-    loggedError = cache.status.error;
-    poller.kick();
-  };
+  const onCacheChange = cacheChangeHandler(cache, provider, poller);
   showMeta();
 
   const disposables = vscode.Disposable.from(
