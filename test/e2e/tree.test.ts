@@ -62,8 +62,9 @@ test('"Proton: Start Local Emulator" fills the tree with the demo account, statu
   // Service rows count their instances; instance rows carry environment · version, status and update marks.
   const service = pane.locator('.monaco-list-row', { hasText: 'auth-gateway' }).first();
   assert.match(await service.innerText(), /3 instances · 1 in flight/);
+  // Rows show as listing pages arrive; the update mark follows once the template versions are in.
   const dev = instanceRow('auth-gateway', 'dev');
-  await dev.waitFor();
+  await dev.filter({ hasText: '↑' }).waitFor({ timeout: 15_000 });
   assert.match(await dev.innerText(), /dev · v2\.0 · ↑ v2\.1/);
   assert.equal(await dev.locator('.codicon-pass').count(), 1, 'SUCCEEDED shows a check');
   const preview = instanceRow('auth-gateway', 'preview');

@@ -66,6 +66,11 @@ async function instanceRow(service: string, name: string): Promise<Locator> {
   return row;
 }
 
+/** Resolves once the quick input has the keyboard focus: keys typed before that would go to the editor. */
+async function paletteFocused(): Promise<void> {
+  await wb.page.locator('.quick-input-widget input.input:focus').waitFor();
+}
+
 async function quickPick(titlePart: string): Promise<Locator> {
   const widget = wb.page.locator('.quick-input-widget');
   await widget.locator('.quick-input-title', { hasText: titlePart }).waitFor({ timeout: 30_000 });
@@ -166,12 +171,14 @@ test('from the tree: the instance menu → Update Service Instance… uses the s
 test('from the palette with the spec open: F1 → Proton: Update Service Instance… → instance → MINOR_VERSION → version → Deploy', async () => {
   const { page } = wb;
   await page.keyboard.press('Control+P');
+  await paletteFocused();
   await page.keyboard.type('checkout-api/spec.yaml');
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'spec.yaml' }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab', { hasText: 'spec.yaml' }).waitFor();
   const started = Date.now();
   await press('palette', 'F1');
+  await paletteFocused();
   await type('palette', 'update serv');
   await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Proton: Update Service Instance…' }).waitFor();
   await press('palette', 'Enter');
