@@ -1,7 +1,8 @@
 // Completion and hover in spec files, as plain data: input names (type, description, default, required) and enum
 // values from the schema of the version the update lands on, the ServiceSpec's own keys, and the directive's keys
 // and values (deployment types, known services and instances, existing versions).
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from './yamlLibrary';
 import type { CheckResult } from './checker';
 import { DIRECTIVE_KEYS, type Directive } from './directives';
 import { DEPLOYMENT_TYPES } from './protonModel';

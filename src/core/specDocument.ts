@@ -1,7 +1,8 @@
 // One parse of a spec text, reused by every check: the `yaml` document with source ranges, its plain value, the
 // directives and a map from problem paths to ranges. Hostile input is bounded here: huge texts are not parsed,
 // alias bombs and deep nesting end as yaml-syntax problems, never as exceptions.
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import type { Document, LineCounter, Node as YamlNode, Pair } from 'yaml';
+import { isMap, isScalar, isSeq, newLineCounter, parseAllDocuments } from './yamlLibrary';
 import { parseDirectives, type DirectivesResult } from './directives';
 import { problem, type Problem, type Span } from './problems';
 import { SPEC_MAX_LENGTH } from './protonModel';
@@ -69,7 +70,7 @@ export function looksLikeServiceSpec(text: string): boolean {
 }
 
 export function parseSpecDocument(text: string): SpecDocument {
-  const lines = new LineCounter();
+  const lines = newLineCounter();
   const tooLarge = isTooLarge(text);
   if (text.length > PARSE_LIMIT) {
     lines.addNewLine(0);

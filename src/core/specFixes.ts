@@ -1,7 +1,8 @@
 // Quick fixes as pure text edits, keyed by problem code: what the editor's light bulb offers for a checked problem.
 // Each fix is computed from the problem's data (spans, allowed values, suggestions) and the parsed document, so
 // the edits are testable without an editor.
-import { isMap, isScalar, stringify, type Node as YamlNode, type Pair } from 'yaml';
+import type { Node as YamlNode, Pair } from 'yaml';
+import { isMap, isScalar, stringify } from './yamlLibrary';
 import type { CheckedProblem } from './checker';
 import type { Span } from './problems';
 import { nodeAt, positionAt, type SpecDocument } from './specDocument';

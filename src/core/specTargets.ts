@@ -1,7 +1,7 @@
 // Which instances a spec file updates (design §4), first rule that applies: its `# proton-update:` directives, else
 // a proton-ops.yaml mapping that names the file, else exactly one known instance named in the file, else none
 // (the update command asks). Pure: texts and workspace-relative paths in, targets out.
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml } from './yamlLibrary';
 import type { DeploymentType } from './protonModel';
 import { isResourceName } from './protonModel';
 import { directiveTarget, parseDirectives, type Directive } from './directives';

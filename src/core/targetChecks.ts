@@ -12,7 +12,7 @@ import type { SpecTarget } from './specTargets';
 import { closest } from './suggest';
 import { schemaNodeAt, tryParseTemplateSchema, type TemplateSchema } from './templateSchema';
 import { availableUpdate, findVersion, type AvailableUpdate, type TemplateInfo } from './templateVersions';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml } from './yamlLibrary';
 
 export interface LandingVersion {
   major: string;

@@ -1,7 +1,7 @@
 // A validator for the OpenAPI 3.0 subset that Proton template schemas use (schema/schema.yaml).
 // Generic and pure: the emulator uses it for UpdateServiceInstance, the extension's checker for diagnostics,
 // so it knows nothing about Proton's version or spec rules — only "do these values satisfy this type?".
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml } from './yamlLibrary';
 
 export type InputProblemCode =
   | 'input-required'

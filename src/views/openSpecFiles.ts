@@ -1,7 +1,7 @@
 // Which open YAML documents are ServiceSpecs and which instances they name (`instances[].name`), so the tree can
 // offer "Compare Spec with Deployed" on those instances. Re-read on open, close and (debounced) edit.
 import * as vscode from 'vscode';
-import { parse } from 'yaml';
+import { parse } from '../core/yamlLibrary';
 import { isServiceSpec, specInstanceNames } from '../core/serviceSpec';
 
 export class OpenSpecFiles implements vscode.Disposable {

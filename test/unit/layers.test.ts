@@ -10,14 +10,18 @@ const eslint = new ESLint({ cwd: ROOT });
 
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: resolve(ROOT, filePath) });
-  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports').map((m) => m.message);
 }
 
 const cases: [file: string, code: string, forbidden: boolean][] = [
   ['src/core/x.ts', "import * as vscode from 'vscode';\nexport const a = vscode;\n", true],
   ['src/core/x.ts', "import { ProtonClient } from '@aws-sdk/client-proton';\nexport const a = ProtonClient;\n", true],
   ['src/core/x.ts', "import * as http from 'node:http';\nexport const a = http;\n", true],
-  ['src/core/x.ts', "import { parse } from 'yaml';\nexport const a = parse;\n", false],
+  ['src/core/x.ts', "import { parse } from 'yaml';\nexport const a = parse;\n", true],
+  ['src/core/x.ts', "import type { Document } from 'yaml';\nexport type A = Document;\n", false],
+  ['src/core/x.ts', "import { parse } from './yamlLibrary';\nexport const a = parse;\n", false],
+  ['src/diagnostics/x.ts', "import { parseDocument } from 'yaml';\nexport const a = parseDocument;\n", true],
+  ['src/emulator/x.ts', "import { parse } from 'yaml';\nexport const a = parse;\n", false],
   ['src/emulator/x.ts', "import * as vscode from 'vscode';\nexport const a = vscode;\n", true],
   ['src/core/x.ts', "import type { ProtonGateway } from '../proton/api';\nexport type A = ProtonGateway;\n", true],
   ['src/core/x.ts', "import { startEmulator } from '../emulator/server';\nexport const a = startEmulator;\n", true],
