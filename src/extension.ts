@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): ProtonExtensionApi {
     registerUpdateCommand({ cache, state: context.workspaceState, specFiles: () => specs.specFiles.all().map((p) => vscode.Uri.file(p)) }),
     { dispose: disposeLog },
   );
-  connection.update();
+  connection.start();
   return { cache, connection, emulator, view, specs };
 }
 

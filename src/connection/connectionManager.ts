@@ -50,7 +50,15 @@ export class ConnectionManager implements vscode.Disposable {
 
   /** Applies the current settings; `force` makes a new client (fresh credentials) even for the same connection. */
   update(force = false): void {
-    const next = this.compute();
+    this.apply(this.compute(), force);
+  }
+
+  /** Applies the state the constructor computed (activation reads the settings and the AWS files once). */
+  start(): void {
+    this.apply(this.state, false);
+  }
+
+  private apply(next: ConnectionState, force: boolean): void {
     const key = next.connection ? connectionKey(next.connection) : undefined;
     const connectionChanged = force || key !== this.key;
     this.state = next;

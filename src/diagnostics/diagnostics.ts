@@ -32,15 +32,20 @@ export function toDiagnostic(p: CheckedProblem): vscode.Diagnostic {
 const runMode = (): RunMode => vscode.workspace.getConfiguration('proton').get<RunMode>('diagnostics.run', 'onType');
 
 export class SpecDiagnostics implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('Proton');
+  /** Created with the first problems to show: a window without spec files never pays for it at activation. */
+  private created: vscode.DiagnosticCollection | undefined;
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** How long the last check of each document took, in ms. */
   private readonly lastCheckMs = new Map<string, number>();
   private readonly published = new vscode.EventEmitter<{ uri: vscode.Uri; version: number }>();
   /** Fires after the diagnostics of a document version are set (tests wait on it instead of sleeping). */
   readonly onDidPublish = this.published.event;
-  private readonly disposables: vscode.Disposable[] = [this.collection, this.published];
+  private readonly disposables: vscode.Disposable[] = [this.published, { dispose: () => this.created?.dispose() }];
   private recheckTimer: NodeJS.Timeout | undefined;
+
+  get collection(): vscode.DiagnosticCollection {
+    return (this.created ??= vscode.languages.createDiagnosticCollection('Proton'));
+  }
 
   constructor(
     private readonly checks: SpecChecks,
@@ -84,7 +89,7 @@ export class SpecDiagnostics implements vscode.Disposable {
     const scheme = doc.uri.scheme;
     const isSpec = scheme === 'file' ? this.index.noteDocument(doc) : scheme === 'untitled' && looksLikeServiceSpec(doc.getText());
     if (!isSpec) {
-      this.collection.delete(doc.uri);
+      this.created?.delete(doc.uri);
       return;
     }
     const started = performance.now();
@@ -99,7 +104,7 @@ export class SpecDiagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(doc.uri.toString()));
     this.timers.delete(doc.uri.toString());
     this.lastCheckMs.delete(doc.uri.toString());
-    this.collection.delete(doc.uri);
+    this.created?.delete(doc.uri);
     this.checks.forget(doc);
   }
 
@@ -114,7 +119,7 @@ export class SpecDiagnostics implements vscode.Disposable {
 
   private recheckAll(): void {
     if (runMode() === 'off') {
-      this.collection.clear();
+      this.created?.clear();
       return;
     }
     for (const doc of vscode.workspace.textDocuments) {
