@@ -1,14 +1,16 @@
-// Wiring only: build the object graph and register it. Logic lives in core/, proton/ and the adapters.
+// Wiring only: build the object graph and register it. Logic lives in core/, proton/ and the adapters. The spec
+// tooling (diagnostics, editor help, the update flow) is a second bundle that specToolsLoader loads on first need.
 import * as vscode from 'vscode';
 import { registerInstanceCommands } from './commands/instanceCommands';
-import { registerUpdateCommand } from './commands/update/updateCommand';
 import { ConnectionManager } from './connection/connectionManager';
 import { registerConnectionUi } from './connection/connectionPickers';
 import { LocalEmulator, registerLocalEmulatorCommands } from './connection/localEmulator';
 import { createGatewayLazily } from './connection/protonClientLoader';
-import { registerDiagnostics, type SpecServices } from './diagnostics/registerDiagnostics';
+import type { SpecServices } from './diagnostics/registerDiagnostics';
+import { SpecFileIndex } from './diagnostics/specFileIndex';
 import { ProtonCache } from './proton/cache';
-import { disposeLog, logTo } from './ui/log';
+import { SpecToolsLoader } from './specToolsLoader';
+import { disposeLog, logTo, protonLog } from './ui/log';
 import { registerInstancesView, type InstancesView } from './views/instancesView';
 
 /** What activate() returns: the integration tests reach the live objects through it. */
@@ -17,7 +19,8 @@ export interface ProtonExtensionApi {
   connection: ConnectionManager;
   emulator: LocalEmulator;
   view: InstancesView;
-  specs: SpecServices;
+  /** Reading it loads the spec tools if they are not loaded yet. */
+  readonly specs: SpecServices;
 }
 
 export function activate(context: vscode.ExtensionContext): ProtonExtensionApi {
@@ -25,18 +28,28 @@ export function activate(context: vscode.ExtensionContext): ProtonExtensionApi {
   const connection = new ConnectionManager(cache, process.env, undefined, context.globalState);
   const emulator = new LocalEmulator(context.extensionUri, connection);
   const view = registerInstancesView(context, cache, connection);
-  const specs = registerDiagnostics(context, cache);
+  const specFiles = new SpecFileIndex();
+  const specTools = new SpecToolsLoader({ cache, state: context.workspaceState, specFiles, log: protonLog });
   context.subscriptions.push(
     connection,
     registerConnectionUi(connection),
     registerLocalEmulatorCommands(emulator),
     view,
     registerInstanceCommands(cache, view.specFiles),
-    registerUpdateCommand({ cache, state: context.workspaceState, specFiles: () => specs.specFiles.all().map((p) => vscode.Uri.file(p)) }),
+    specFiles,
+    specTools,
     { dispose: disposeLog },
   );
   connection.start();
-  return { cache, connection, emulator, view, specs };
+  return {
+    cache,
+    connection,
+    emulator,
+    view,
+    get specs() {
+      return specTools.get().services;
+    },
+  };
 }
 
 export function deactivate(): void {

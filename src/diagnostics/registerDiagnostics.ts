@@ -1,12 +1,12 @@
 // Registers everything the editor does for spec files: diagnostics, quick fixes, completion, hover and CodeLens.
-// Returns the spec file index, which the update command and the explorer menu reuse.
+// The spec file index comes from the caller: the explorer menu needs it from activation on, this only later.
 import * as vscode from 'vscode';
 import type { ProtonCacheApi } from '../proton/api';
 import { SpecDiagnostics } from './diagnostics';
 import { OpsFiles } from './opsFiles';
 import { SpecChecks } from './specChecks';
 import { SpecEditorHelp } from './specEditorHelp';
-import { SpecFileIndex } from './specFileIndex';
+import type { SpecFileIndex } from './specFileIndex';
 import { SpecQuickFixes } from './quickFixes';
 
 const SELECTOR: vscode.DocumentSelector = [
@@ -21,22 +21,13 @@ export interface SpecServices {
   diagnostics: SpecDiagnostics;
 }
 
-/**
- * `cache` is the window's Proton cache (its onDidChange also fires on connection changes); `onConnectionChange`
- * is optional for callers whose connection events do not go through the cache.
- */
-export function registerDiagnostics(
-  context: vscode.ExtensionContext,
-  cache: ProtonCacheApi | undefined,
-  onConnectionChange?: vscode.Event<unknown>,
-): SpecServices {
-  const specFiles = new SpecFileIndex();
+/** `cache` is the window's Proton cache (its onDidChange also fires on connection changes). */
+export function registerDiagnostics(subscriptions: vscode.Disposable[], cache: ProtonCacheApi | undefined, specFiles: SpecFileIndex): SpecServices {
   const ops = new OpsFiles();
   const checks = new SpecChecks(cache, ops);
   const diagnostics = new SpecDiagnostics(checks, specFiles);
   const help = new SpecEditorHelp(checks, specFiles, cache);
-  context.subscriptions.push(
-    specFiles,
+  subscriptions.push(
     ops,
     checks,
     diagnostics,
@@ -46,6 +37,5 @@ export function registerDiagnostics(
     vscode.languages.registerHoverProvider(SELECTOR, help),
     vscode.languages.registerCodeLensProvider(SELECTOR, help),
   );
-  if (onConnectionChange) context.subscriptions.push(onConnectionChange(() => checks.factsChanged()));
   return { specFiles, checks, diagnostics };
 }

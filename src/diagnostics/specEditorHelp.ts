@@ -1,6 +1,7 @@
 // Completion, hover and CodeLens in spec files, from core's specAssist and specLenses over the current check
 // result (the schema of the version the update lands on, the cached Proton data).
 import * as vscode from 'vscode';
+import { UPDATE_COMMAND } from '../commands/update/updateCommandId';
 import { specCompletions, specHover, type AssistItem } from '../core/specAssist';
 import { specLenses } from '../core/specLenses';
 import type { ProtonCacheApi } from '../proton/api';
@@ -8,7 +9,6 @@ import type { SpecChecks } from './specChecks';
 import type { SpecFileIndex } from './specFileIndex';
 
 /** The command the "Update…" lens runs, with (uri, {serviceName, name}); the update command registers it. */
-export const UPDATE_COMMAND = 'proton.updateServiceInstance';
 
 const KIND: Record<AssistItem['kind'], vscode.CompletionItemKind> = {
   input: vscode.CompletionItemKind.Property,

@@ -22,6 +22,7 @@ test('the .vsix holds the bundle, media, README, CHANGELOG, LICENSE and the mani
     'extension/dist/extension.js',
     'extension/dist/protonClient.js',
     'extension/dist/yaml.js',
+    'extension/dist/specTools.js',
     'extension/dist/emulator.js',
     'extension/demo/seed.yaml',
     'extension/media/proton.svg',

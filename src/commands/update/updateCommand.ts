@@ -14,8 +14,6 @@ import { findSpecFiles, specForInstance, type InstanceRef } from './specForInsta
 import { readSpec, type SpecSource } from './specSource';
 import { updateOneTarget, type FlowDeps, type TargetOutcome } from './updateFlow';
 
-export const UPDATE_COMMAND = 'proton.updateServiceInstance';
-
 export interface UpdateCommandDeps extends FlowDeps {
   /** The known spec files (the spec-file index), for "which spec file" from the tree; found by a search otherwise. */
   specFiles?: () => readonly vscode.Uri[];
@@ -26,17 +24,18 @@ export interface UpdateRun {
   outcomes: TargetOutcome[];
 }
 
-export function registerUpdateCommand(deps: UpdateCommandDeps): vscode.Disposable {
-  const command = vscode.commands.registerCommand(UPDATE_COMMAND, async (arg?: unknown, arg2?: unknown): Promise<UpdateRun> => {
-    try {
-      return await runUpdate(deps, arg, arg2);
-    } catch (err) {
-      void showError(err, 'Updating the service instance failed');
-      return { outcomes: [] };
-    }
-  });
-  return vscode.Disposable.from(command, { dispose: disposeUpdateCheckDiagnostics });
+/** The command's handler (registered by src/specToolsLoader.ts, which loads this bundle on first use). */
+export async function runUpdateCommand(deps: UpdateCommandDeps, arg?: unknown, arg2?: unknown): Promise<UpdateRun> {
+  try {
+    return await runUpdate(deps, arg, arg2);
+  } catch (err) {
+    void showError(err, 'Updating the service instance failed');
+    return { outcomes: [] };
+  }
 }
+
+/** What the update command holds between runs (the update check's diagnostics collection). */
+export const disposeUpdateCommand = disposeUpdateCheckDiagnostics;
 
 /** A tree node, a CodeLens argument or a plain {serviceName, name}: the instance it names. */
 export function instanceRefOf(arg: unknown): InstanceRef | undefined {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import { ConnectionManager } from '../../../src/connection/connectionManager';
 import { effectiveSettings } from '../../../src/connection/settings';
@@ -29,6 +29,20 @@ describe('Connection', function () {
     assert.equal(api.connection.state.noCredentials, true, 'this machine has no AWS credentials');
     assert.deepEqual(treeRows(api), [], 'an empty tree is what makes VS Code show the welcome view');
     assert.deepEqual(sdkModules(), [], 'the SDK bundle was loaded without a connection');
+  });
+
+  it('activation loads neither the spec tools nor yaml; the first YAML document loads the spec tools', async () => {
+    await extensionApi();
+    const bundles = () => Object.keys(require.cache).filter((k) => /[\\/]dist[\\/](specTools|yaml)\.js$/.test(k)).map((k) => basename(k)).sort();
+    assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.languageId === 'yaml').map((d) => d.uri.toString()), [], 'no YAML document is open yet');
+    assert.deepEqual(bundles(), []);
+    // The extension's listener was registered at activation, before this one: by the time this fires, it has run.
+    const opened = new Promise<void>((resolve) => {
+      const sub = vscode.workspace.onDidOpenTextDocument((d) => d.languageId === 'yaml' && (sub.dispose(), resolve()));
+    });
+    await vscode.workspace.openTextDocument({ language: 'yaml', content: 'name: not a service spec\n' });
+    await opened;
+    assert.deepEqual(bundles(), ['specTools.js'], 'a YAML document that is no spec is never parsed');
   });
 
   it('Restricted Mode ignores the workspace endpoint, profile and region; trusted, they apply', async () => {
