@@ -114,8 +114,12 @@ export class ConnectionManager implements vscode.Disposable {
   /** Edits of the shared config or credentials file (rotated keys, a new profile) reconnect with fresh credentials. */
   private watchSharedFiles(): vscode.Disposable[] {
     const paths = sharedFilePaths(this.env);
-    return [paths.config, paths.credentials].map((file) => {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dirname(file)), basename(file)));
+    // One watcher per folder (both files usually sit in ~/.aws): each costs a round trip at activation.
+    const byFolder = new Map<string, Set<string>>();
+    for (const file of [paths.config, paths.credentials]) byFolder.set(dirname(file), (byFolder.get(dirname(file)) ?? new Set()).add(basename(file)));
+    return [...byFolder].map(([folder, names]) => {
+      const glob = names.size === 1 ? [...names][0] : `{${[...names].join(',')}}`;
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), glob));
       const onEdit = () => this.update(true);
       watcher.onDidChange(onEdit);
       watcher.onDidCreate(onEdit);
