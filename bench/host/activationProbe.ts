@@ -21,6 +21,7 @@ export async function run(): Promise<void> {
     if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
     await ext.activate();
     report.activateWallMs = performance.now() - t0;
+    report.marks = extensionMarks();
     if (profile) writeFileSync(process.env.PROTON_BENCH_PROFILE!, JSON.stringify(await profile()));
     // Let whatever activation scheduled (the view's first render, timers of 0) run before looking.
     await new Promise((r) => setTimeout(r, 500));
@@ -50,4 +51,15 @@ async function startProfile(): Promise<() => Promise<unknown>> {
     session.disconnect();
     return profile;
   };
+}
+
+/**
+ * VS Code's own performance marks for this extension (the extension host keeps them on
+ * globalThis.MonacoPerformanceMarks): from "willLoadExtensionCode" to each later mark, in ms.
+ */
+function extensionMarks(): Record<string, number> {
+  const perf = (globalThis as { MonacoPerformanceMarks?: { getMarks(): { name: string; startTime: number }[] } }).MonacoPerformanceMarks;
+  const marks = (perf?.getMarks() ?? []).filter((m) => m.name.endsWith(`/${EXTENSION_ID}`));
+  const start = marks.find((m) => m.name.includes('willLoadExtensionCode'))?.startTime;
+  return Object.fromEntries(marks.map((m) => [m.name.replace(`/${EXTENSION_ID}`, ''), start === undefined ? m.startTime : m.startTime - start]));
 }
