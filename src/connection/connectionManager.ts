@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { ConnectionInfo } from '../proton/api';
 import type { ProtonCache } from '../proton/cache';
 import { connectionKey, hasCredentialSources, listProfiles, resolveConnection, sharedFilePaths } from '../proton/connection';
+import { setContextKey } from '../ui/contextKeys';
 import { protonLog } from '../ui/log';
 import { readSettings, type EffectiveSettings } from './settings';
 
@@ -101,7 +102,7 @@ export class ConnectionManager implements vscode.Disposable {
 
   private async setContextKeys(): Promise<void> {
     const { connection, noCredentials, settings, localEmulator } = this.state;
-    const set = (key: string, value: unknown) => vscode.commands.executeCommand('setContext', key, value);
+    const set = setContextKey;
     await Promise.all([
       set('proton.connected', !!connection),
       set('proton.noCredentials', noCredentials),

@@ -5,6 +5,7 @@ import { DEPLOYMENT_STATUSES } from '../core/protonModel';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { ProtonCache } from '../proton/cache';
 import { logError } from '../ui/errors';
+import { setContextKey } from '../ui/contextKeys';
 import { protonLog } from '../ui/log';
 import { InFlightPoller } from './inFlightPoller';
 import type { TreeNode } from './instanceNodes';
@@ -87,15 +88,17 @@ export function registerInstancesView(
     (err) => logError(err, 'Polling deployments in progress failed'),
   );
 
-  const setContext = (key: string, value: unknown) => void vscode.commands.executeCommand('setContext', key, value);
+  // Each assignment is a message to the workbench: only changes are sent.
   const showMeta = () => {
-    treeView.description = filterDescription(provider.filter);
+    const description = filterDescription(provider.filter);
+    if (treeView.description !== description) treeView.description = description;
     const ignored = manager.state.settings.ignoredWorkspaceKeys;
-    treeView.message = ignored.length
+    const message = ignored.length
       ? `Restricted Mode: this workspace's ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} ignored; your user settings apply.`
       : undefined;
-    setContext('proton.filtered', isFilterActive(provider.filter));
-    setContext('proton.grouping', provider.grouping);
+    if (treeView.message !== message) treeView.message = message;
+    void setContextKey('proton.filtered', isFilterActive(provider.filter));
+    void setContextKey('proton.grouping', provider.grouping);
   };
   const setGrouping = async (g: Grouping) => {
     provider.grouping = g;
