@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { codeServerLib, type CodeServer } from '../test/e2e/workbench';
 import { ROOT } from './lib/emulator';
-import { log, report } from './lib/report';
+import { log, report, runBenchmark } from './lib/report';
 import { spreadNote, summarize } from './lib/stats';
 import { packageVsix } from './lib/vsix';
 
@@ -178,7 +178,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main().catch((err: unknown) => {
-  log(String((err as Error)?.stack ?? err));
-  process.exitCode = 1;
-});
+runBenchmark(main);

@@ -10,7 +10,7 @@ import type { ConnectionInfo } from '../src/proton/api';
 import { ProtonCache } from '../src/proton/cache';
 import { createGateway } from '../src/proton/gatewayFactory';
 import { startEmulator } from './lib/emulator';
-import { log, report } from './lib/report';
+import { log, report, runBenchmark } from './lib/report';
 import { BENCH_TEMPLATE, writeGeneratedSeed } from './lib/seed';
 import { spreadNote, summarize } from './lib/stats';
 
@@ -132,7 +132,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main().catch((err: unknown) => {
-  log(String((err as Error)?.stack ?? err));
-  process.exitCode = 1;
-});
+runBenchmark(main);

@@ -1,7 +1,7 @@
 // The local emulator's start time with a 5,000-instance seed (250 services): spawn to the listening line, which
 // includes Node's start, reading and validating the seed and binding the port. Target ≤ 1 s.
 import { startEmulator } from './lib/emulator';
-import { log, report } from './lib/report';
+import { log, report, runBenchmark } from './lib/report';
 import { writeGeneratedSeed } from './lib/seed';
 import { spreadNote, summarize } from './lib/stats';
 
@@ -30,7 +30,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main().catch((err: unknown) => {
-  log(String((err as Error)?.stack ?? err));
-  process.exitCode = 1;
-});
+runBenchmark(main);

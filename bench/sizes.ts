@@ -3,7 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib/emulator';
-import { log, report } from './lib/report';
+import { report, runBenchmark } from './lib/report';
 import { verdict } from './lib/stats';
 import { packageVsix } from './lib/vsix';
 
@@ -28,9 +28,4 @@ function main(): void {
   report({ name: '.vsix', value: vsix.bytes / KB, unit: 'KB', note: verdict(vsix.bytes, 450 * KB, '450 KB') });
 }
 
-try {
-  main();
-} catch (err) {
-  log(String((err as Error)?.stack ?? err));
-  process.exitCode = 1;
-}
+runBenchmark(async () => main());

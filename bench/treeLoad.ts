@@ -11,7 +11,7 @@ import type { ConnectionInfo } from '../src/proton/api';
 import { ProtonCache } from '../src/proton/cache';
 import { createGateway } from '../src/proton/gatewayFactory';
 import { startEmulator } from './lib/emulator';
-import { log, report } from './lib/report';
+import { log, report, runBenchmark } from './lib/report';
 import { writeGeneratedSeed } from './lib/seed';
 import { spreadNote, summarize } from './lib/stats';
 
@@ -122,7 +122,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main().catch((err: unknown) => {
-  log(String((err as Error)?.stack ?? err));
-  process.exitCode = 1;
-});
+runBenchmark(main);
