@@ -4,7 +4,6 @@
 import * as vscode from 'vscode';
 import type { CheckedProblem } from '../core/checker';
 import { problemHelpUri } from '../core/problemHelp';
-import { looksLikeServiceSpec } from '../core/specDocument';
 import { isYamlDocument, type SpecFileIndex } from './specFileIndex';
 import type { SpecChecks } from './specChecks';
 
@@ -86,9 +85,7 @@ export class SpecDiagnostics implements vscode.Disposable {
   }
 
   private publish(doc: vscode.TextDocument): void {
-    const scheme = doc.uri.scheme;
-    const isSpec = scheme === 'file' ? this.index.noteDocument(doc) : scheme === 'untitled' && looksLikeServiceSpec(doc.getText());
-    if (!isSpec) {
+    if (!this.index.isSpec(doc)) {
       this.created?.delete(doc.uri);
       return;
     }

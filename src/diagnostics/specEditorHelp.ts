@@ -31,15 +31,11 @@ export class SpecEditorHelp implements vscode.CompletionItemProvider, vscode.Hov
     this.subscription = checks.onDidChangeFacts(() => this.lensesChanged.fire());
   }
 
-  private isSpec(doc: vscode.TextDocument): boolean {
-    return doc.uri.scheme !== 'file' ? /^proton[ \t]*:/m.test(doc.getText()) : this.index.noteDocument(doc);
-  }
-
   provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position, _token: vscode.CancellationToken, ctx: vscode.CompletionContext): vscode.CompletionItem[] {
     // A space triggers only right after `key: ` or in a directive; elsewhere it costs nothing.
     const prefix = doc.lineAt(pos.line).text.slice(0, pos.character);
     if (ctx.triggerCharacter === ' ' && !/:\s$/.test(prefix) && !/^\s*#\s*proton-update\s*:/.test(prefix)) return [];
-    if (!this.isSpec(doc)) return [];
+    if (!this.index.isSpec(doc)) return [];
     const { result } = this.checks.check(doc);
     const items = specCompletions(doc.getText(), doc.offsetAt(pos), result, this.cache?.connection ? this.cache.snapshot : undefined);
     return items.map((i, n) => {
@@ -57,7 +53,7 @@ export class SpecEditorHelp implements vscode.CompletionItemProvider, vscode.Hov
   }
 
   provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
-    if (!this.isSpec(doc)) return undefined;
+    if (!this.index.isSpec(doc)) return undefined;
     const { sd, result } = this.checks.check(doc);
     const h = specHover(sd.doc?.contents, doc.offsetAt(pos), result);
     if (!h) return undefined;
@@ -65,7 +61,7 @@ export class SpecEditorHelp implements vscode.CompletionItemProvider, vscode.Hov
   }
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
-    if (!this.isSpec(doc)) return [];
+    if (!this.index.isSpec(doc)) return [];
     const { sd, result } = this.checks.check(doc);
     return specLenses(sd, result).map((l) => {
       const range = new vscode.Range(doc.positionAt(l.span.start), doc.positionAt(l.span.start));

@@ -9,6 +9,7 @@ const MAX_FILES = 2000;
 const MAX_BYTES = 1_000_000;
 export const YAML_GLOB = '**/*.{yaml,yml}';
 const EXCLUDE = '**/{node_modules,.git,dist,out}/**';
+const EDIT_PAUSE_MS = 300;
 
 export const isYamlDocument = (doc: vscode.TextDocument): boolean =>
   doc.languageId === 'yaml' || /\.ya?ml$/i.test(doc.uri.path);
@@ -20,6 +21,8 @@ export class SpecFileIndex implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private scheduled: NodeJS.Timeout | undefined;
+  /** Edited documents are looked at again once typing pauses, not on every keystroke (getText copies the text). */
+  private readonly edited = new Map<string, NodeJS.Timeout>();
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(YAML_GLOB);
@@ -29,7 +32,7 @@ export class SpecFileIndex implements vscode.Disposable {
       watcher.onDidChange((uri) => void this.readFile(uri)),
       watcher.onDidDelete((uri) => this.set(uri.fsPath, false)),
       vscode.workspace.onDidOpenTextDocument((d) => this.noteDocument(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.noteDocument(e.document)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.noteEdited(e.document)),
     );
     for (const d of vscode.workspace.textDocuments) this.noteDocument(d);
     void this.scan();
@@ -50,6 +53,25 @@ export class SpecFileIndex implements vscode.Disposable {
     const isSpec = looksLikeServiceSpec(doc.getText());
     this.set(doc.uri.fsPath, isSpec);
     return isSpec;
+  }
+
+  /** Whether an open document is a spec: files through the index (which notes them), untitled ones by their text. */
+  isSpec(doc: vscode.TextDocument): boolean {
+    if (doc.uri.scheme === 'file') return this.noteDocument(doc);
+    return doc.uri.scheme === 'untitled' && looksLikeServiceSpec(doc.getText());
+  }
+
+  private noteEdited(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme !== 'file' || !isYamlDocument(doc)) return;
+    const key = doc.uri.toString();
+    clearTimeout(this.edited.get(key));
+    this.edited.set(
+      key,
+      setTimeout(() => {
+        this.edited.delete(key);
+        if (!doc.isClosed) this.noteDocument(doc);
+      }, EDIT_PAUSE_MS),
+    );
   }
 
   private async scan(): Promise<void> {
@@ -85,6 +107,7 @@ export class SpecFileIndex implements vscode.Disposable {
 
   dispose(): void {
     if (this.scheduled) clearTimeout(this.scheduled);
+    for (const t of this.edited.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
 }

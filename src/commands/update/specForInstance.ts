@@ -5,14 +5,13 @@ import * as vscode from 'vscode';
 import { looksLikeServiceSpec } from '../../core/specDocument';
 import { specTargets, type OpsMapping } from '../../core/specTargets';
 import type { ProtonSnapshot } from '../../core/protonSnapshot';
+import { isYamlDocument } from '../../diagnostics/specFileIndex';
 import { pick, type PickItem } from './quickPick';
 
 export interface InstanceRef {
   serviceName: string;
   name: string;
 }
-
-const isYaml = (d: vscode.TextDocument) => d.languageId === 'yaml' || /\.ya?ml$/i.test(d.uri.path);
 
 export async function specForInstance(
   ref: InstanceRef,
@@ -23,7 +22,7 @@ export async function specForInstance(
   const targets = (d: vscode.TextDocument) =>
     specTargets({ text: d.getText(), specPath: d.isUntitled ? undefined : d.uri.fsPath, opsMappings: ops, knownInstances: snapshot?.instances }).targets;
   const open = vscode.workspace.textDocuments.filter(
-    (d) => isYaml(d) && looksLikeServiceSpec(d.getText()) && targets(d).some((t) => t.serviceName === ref.serviceName && t.name === ref.name),
+    (d) => isYamlDocument(d) && looksLikeServiceSpec(d.getText()) && targets(d).some((t) => t.serviceName === ref.serviceName && t.name === ref.name),
   );
   const active = vscode.window.activeTextEditor?.document;
   if (open.length) return open.find((d) => d === active) ?? open[0];
