@@ -26,6 +26,9 @@ export interface ProtonExtensionApi {
 export function activate(context: vscode.ExtensionContext): ProtonExtensionApi {
   const cache = new ProtonCache(createGatewayLazily, logTo);
   const connection = new ConnectionManager(cache, process.env, undefined, context.globalState);
+  // Connect the cache before anything listens: the view, the status bar and the commands below are built from the
+  // resolved state, so the start's change events reach no one and nothing is drawn twice.
+  connection.start();
   const emulator = new LocalEmulator(context.extensionUri, connection);
   const view = registerInstancesView(context, cache, connection);
   const specFiles = new SpecFileIndex();
@@ -40,7 +43,6 @@ export function activate(context: vscode.ExtensionContext): ProtonExtensionApi {
     specTools,
     { dispose: disposeLog },
   );
-  connection.start();
   return {
     cache,
     connection,

@@ -115,13 +115,16 @@ export class ConnectionManager implements vscode.Disposable {
   /** Edits of the shared config or credentials file (rotated keys, a new profile) reconnect with fresh credentials. */
   private watchSharedFiles(): vscode.Disposable[] {
     const paths = sharedFilePaths(this.env);
-    // One watcher per folder (both files usually sit in ~/.aws): each costs a round trip at activation.
+    // One watcher per folder (both files usually sit in ~/.aws): each costs a round trip at activation. It watches
+    // the folder's files ('*', not recursive: sso/ and cli/ caches stay out) and keeps the two names itself, since
+    // a brace glob costs the extension host a millisecond to parse at activation.
     const byFolder = new Map<string, Set<string>>();
     for (const file of [paths.config, paths.credentials]) byFolder.set(dirname(file), (byFolder.get(dirname(file)) ?? new Set()).add(basename(file)));
     return [...byFolder].map(([folder, names]) => {
-      const glob = names.size === 1 ? [...names][0] : `{${[...names].join(',')}}`;
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), glob));
-      const onEdit = () => this.update(true);
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(folder), '*'));
+      const onEdit = (uri: vscode.Uri) => {
+        if (names.has(basename(uri.fsPath))) this.update(true);
+      };
       watcher.onDidChange(onEdit);
       watcher.onDidCreate(onEdit);
       watcher.onDidDelete(onEdit);

@@ -7,7 +7,8 @@ import { looksLikeServiceSpec } from '../core/specDocument';
 /** At most this many YAML files are read by the workspace search, each at most MAX_BYTES. */
 const MAX_FILES = 2000;
 const MAX_BYTES = 1_000_000;
-export const YAML_GLOB = '**/*.{yaml,yml}';
+// One `**` pattern per extension: VS Code's glob matches that form by extension instead of building a RegExp.
+export const YAML_GLOB = '{**/*.yaml,**/*.yml}';
 const EXCLUDE = '**/{node_modules,.git,dist,out}/**';
 const EDIT_PAUSE_MS = 300;
 

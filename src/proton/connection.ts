@@ -1,6 +1,6 @@
 // Which Proton the extension talks to: endpoint, profile and region resolved from plain settings values (the
 // vscode adapter reads them, trust-filtered), the environment and the shared AWS files. No SDK, no vscode.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseProfiles, type ProfileInfo } from '../core/awsProfiles';
@@ -43,7 +43,9 @@ export function sharedFilePaths(env: Env = process.env): { config: string; crede
 
 function readIfPresent(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    // Most windows without AWS files (the emulator's users) then cost a stat, not a thrown ENOENT: this runs in
+    // activation, where a first throw costs half a millisecond.
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ? readFileSync(path, 'utf8') : undefined;
   } catch {
     return undefined;
   }

@@ -96,9 +96,10 @@ export function registerInstancesView(
     const message = ignored.length
       ? `Restricted Mode: this workspace's ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} ignored; your user settings apply.`
       : undefined;
-    if (treeView.message !== message) treeView.message = message;
+    // A new view's message reads '' rather than undefined.
+    if ((treeView.message || undefined) !== message) treeView.message = message;
     void setContextKey('proton.filtered', isFilterActive(provider.filter));
-    void setContextKey('proton.grouping', provider.grouping);
+    void setContextKey('proton.groupedByEnvironment', provider.grouping === 'environment');
   };
   const setGrouping = async (g: Grouping) => {
     provider.grouping = g;
