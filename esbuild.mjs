@@ -35,6 +35,9 @@ const products = [
   // The spec tooling (checker, editor help, update flow): required by dist/extension.js on the first YAML document
   // or update, so a window that shows only the tree compiles half as much at activation.
   { in: 'src/specTools.ts', out: 'specTools' },
+  // The commands nobody has run yet in this window (instance menu, connection pickers, local emulator): required by
+  // dist/extension.js when one first runs.
+  { in: 'src/lazyCommands.ts', out: 'lazyCommands' },
   // For scripts/start.mjs (plain JavaScript), so that it starts the emulator the way the extension does. Not
   // packaged: .vscodeignore lets in only the extension's bundles.
   { in: 'src/proton/emulatorProcess.ts', out: 'emulatorProcess' },
@@ -95,9 +98,9 @@ const sharedYaml = {
     build.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.js', external: true }));
   },
 };
-const usesSharedYaml = new Set(['extension', 'specTools', 'cli', 'emulator']);
+const usesSharedYaml = new Set(['extension', 'specTools', 'lazyCommands', 'cli', 'emulator']);
 /** The bundles the extension host loads: they share one vscode namespace object each. */
-const hostBundles = new Set(['extension', 'specTools']);
+const hostBundles = new Set(['extension', 'specTools', 'lazyCommands']);
 
 const builds = products.map((p) => ({
   ...common,

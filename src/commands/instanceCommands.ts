@@ -8,7 +8,8 @@ import type { ProtonCache } from '../proton/cache';
 import { showError } from '../ui/errors';
 import type { InstanceNode } from '../views/instanceNodes';
 import type { OpenSpecFiles } from '../views/openSpecFiles';
-import { deployedSpecUri, deploymentSpecUri, SpecDocuments } from './specDocuments';
+import type { Handlers, INSTANCE_COMMAND_IDS } from './lazyCommandIds';
+import { deployedSpecUri, deploymentSpecUri, type SpecDocuments } from './specDocuments';
 
 type Arg = InstanceNode | InstanceSummary | undefined;
 
@@ -26,8 +27,8 @@ async function resolveInstance(cache: ProtonCache, arg: Arg): Promise<InstanceSu
 
 const name = (i: InstanceSummary) => `${i.serviceName}/${i.name}`;
 
-function command(id: string, cache: ProtonCache, what: (i: InstanceSummary) => string, run: (i: InstanceSummary) => Promise<unknown>): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async (arg: Arg) => {
+function command(cache: ProtonCache, what: (i: InstanceSummary) => string, run: (i: InstanceSummary) => Promise<unknown>) {
+  return async (arg: Arg): Promise<void> => {
     const inst = await resolveInstance(cache, arg);
     if (!inst) return;
     try {
@@ -35,7 +36,7 @@ function command(id: string, cache: ProtonCache, what: (i: InstanceSummary) => s
     } catch (err) {
       void showError(err, what(inst));
     }
-  });
+  };
 }
 
 async function cancelDeployment(cache: ProtonCache, i: InstanceSummary): Promise<void> {
@@ -116,24 +117,23 @@ export function consoleUrl(region: string, i: InstanceSummary): string {
   return `https://${region}.console.aws.amazon.com/proton/home?region=${region}#/services/detail/${e(i.serviceName)}/instances/${e(i.name)}`;
 }
 
-export function registerInstanceCommands(cache: ProtonCache, specFiles: OpenSpecFiles): vscode.Disposable {
-  const docs = new SpecDocuments(cache);
-  return vscode.Disposable.from(
-    docs,
-    command('proton.openDeployedSpec', cache, (i) => `Opening the deployed spec of ${name(i)} failed`, async (i) => {
+/** The instance menu's commands; `docs` is the window's proton-spec provider (registered at activation). */
+export function instanceCommandHandlers(cache: ProtonCache, specFiles: OpenSpecFiles, docs: SpecDocuments): Handlers<typeof INSTANCE_COMMAND_IDS> {
+  return {
+    'proton.openDeployedSpec': command(cache, (i) => `Opening the deployed spec of ${name(i)} failed`, async (i) => {
       await cache.fetchDeployedSpec(i.serviceName, i.name);
       const doc = await vscode.workspace.openTextDocument(deployedSpecUri(i.serviceName, i.name));
       await vscode.window.showTextDocument(doc, { preview: true });
     }),
-    command('proton.compareWithDeployed', cache, (i) => `Comparing with the deployed spec of ${name(i)} failed`, (i) => compareWithDeployed(cache, specFiles, i)),
-    command('proton.cancelDeployment', cache, (i) => `Cancelling the deployment of ${name(i)} failed`, (i) => cancelDeployment(cache, i)),
-    command('proton.showOutputs', cache, (i) => `Listing the outputs of ${name(i)} failed`, (i) => showOutputs(cache, i)),
-    command('proton.showDeploymentHistory', cache, (i) => `Listing the deployments of ${name(i)} failed`, (i) => showHistory(cache, docs, i)),
-    command('proton.copyArn', cache, (i) => `Copying the ARN of ${name(i)} failed`, async (i) => {
+    'proton.compareWithDeployed': command(cache, (i) => `Comparing with the deployed spec of ${name(i)} failed`, (i) => compareWithDeployed(cache, specFiles, i)),
+    'proton.cancelDeployment': command(cache, (i) => `Cancelling the deployment of ${name(i)} failed`, (i) => cancelDeployment(cache, i)),
+    'proton.showOutputs': command(cache, (i) => `Listing the outputs of ${name(i)} failed`, (i) => showOutputs(cache, i)),
+    'proton.showDeploymentHistory': command(cache, (i) => `Listing the deployments of ${name(i)} failed`, (i) => showHistory(cache, docs, i)),
+    'proton.copyArn': command(cache, (i) => `Copying the ARN of ${name(i)} failed`, async (i) => {
       await vscode.env.clipboard.writeText(i.arn);
       vscode.window.setStatusBarMessage(`Copied ${i.arn}`, 3000);
     }),
-    command('proton.openInConsole', cache, (i) => `Opening ${name(i)} in the AWS console failed`, async (i) => {
+    'proton.openInConsole': command(cache, (i) => `Opening ${name(i)} in the AWS console failed`, async (i) => {
       const conn = cache.connection;
       if (!conn || conn.endpoint) {
         void vscode.window.showInformationMessage('The AWS console shows only instances on AWS, not on a custom endpoint or the emulator.');
@@ -141,5 +141,5 @@ export function registerInstanceCommands(cache: ProtonCache, specFiles: OpenSpec
       }
       await vscode.env.openExternal(vscode.Uri.parse(consoleUrl(conn.region, i)));
     }),
-  );
+  };
 }

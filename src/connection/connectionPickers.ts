@@ -1,7 +1,9 @@
-// "Select AWS Profile…", "Select Region…", the status bar item that shows the connection, and its quick menu.
+// "Select AWS Profile…", "Select Region…", the status bar item's quick menu and "Open Proton Settings". Part of
+// dist/lazyCommands.js: loaded when one of them first runs.
 import * as vscode from 'vscode';
+import type { CONNECTION_COMMAND_IDS, Handlers } from '../commands/lazyCommandIds';
 import { listProfiles, PROTON_REGIONS } from '../proton/connection';
-import type { ConnectionManager, ConnectionState } from './connectionManager';
+import type { ConnectionManager } from './connectionManager';
 import { writeSetting } from './settings';
 
 export async function selectProfile(manager: ConnectionManager): Promise<void> {
@@ -64,34 +66,11 @@ export async function showConnectionMenu(manager: ConnectionManager): Promise<vo
   if (pick) await vscode.commands.executeCommand(pick.command);
 }
 
-function render(item: vscode.StatusBarItem, state: ConnectionState): void {
-  const c = state.connection;
-  if (!c) {
-    item.text = '$(cloud) Proton: not connected';
-    item.tooltip = 'No endpoint and no AWS credentials found. Click to select a profile or start the local emulator.';
-  } else if (c.isEmulator) {
-    item.text = '$(server-process) Proton emulator';
-    item.tooltip = `Proton emulator at ${c.endpoint} · ${c.region}${state.localEmulator ? ' (started by this window)' : ''}`;
-  } else {
-    item.text = `$(cloud) ${c.label}`;
-    const region = c.regionSource === 'default' ? `${c.region} (no region configured: the us-east-1 default)` : `${c.region} (from the ${c.regionSource})`;
-    item.tooltip = `Proton · profile ${c.profile ?? 'default chain'} · region ${region}${c.endpoint ? ` · endpoint ${c.endpoint}` : ''}`;
-  }
-  if (state.settings.ignoredWorkspaceKeys.length) item.tooltip += `\nRestricted Mode: ignoring the workspace's ${state.settings.ignoredWorkspaceKeys.join(', ')}`;
-}
-
-export function registerConnectionUi(manager: ConnectionManager): vscode.Disposable {
-  const item = vscode.window.createStatusBarItem('proton.connection', vscode.StatusBarAlignment.Left, 10);
-  item.name = 'Proton Connection';
-  item.command = 'proton.showConnectionMenu';
-  render(item, manager.state);
-  item.show();
-  return vscode.Disposable.from(
-    item,
-    manager.onDidChange((s) => render(item, s)),
-    vscode.commands.registerCommand('proton.selectProfile', () => selectProfile(manager)),
-    vscode.commands.registerCommand('proton.selectRegion', () => selectRegion(manager)),
-    vscode.commands.registerCommand('proton.showConnectionMenu', () => showConnectionMenu(manager)),
-    vscode.commands.registerCommand('proton.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', 'proton.')),
-  );
+export function connectionCommandHandlers(manager: ConnectionManager): Handlers<typeof CONNECTION_COMMAND_IDS> {
+  return {
+    'proton.selectProfile': () => selectProfile(manager),
+    'proton.selectRegion': () => selectRegion(manager),
+    'proton.showConnectionMenu': () => showConnectionMenu(manager),
+    'proton.openSettings': () => vscode.commands.executeCommand('workbench.action.openSettings', 'proton.'),
+  };
 }

@@ -1,8 +1,9 @@
 // "Proton: Start Local Emulator": runs the bundled dist/emulator.js with the demo seed shipped in the .vsix on a
 // free loopback port, as a child of the extension host (its own Node: process.execPath with ELECTRON_RUN_AS_NODE,
 // so desktop VS Code works too), and connects this window to it without touching the settings. Stop, and
-// deactivation, end it.
+// deactivation, end it. Part of dist/lazyCommands.js: loaded when one of its commands first runs.
 import * as vscode from 'vscode';
+import type { EMULATOR_COMMAND_IDS, Handlers } from '../commands/lazyCommandIds';
 import { startEmulatorProcess, type EmulatorProcess } from '../proton/emulatorProcess';
 import { showError } from '../ui/errors';
 import { protonLog } from '../ui/log';
@@ -81,10 +82,9 @@ export class LocalEmulator implements vscode.Disposable {
   }
 }
 
-export function registerLocalEmulatorCommands(emulator: LocalEmulator): vscode.Disposable {
-  return vscode.Disposable.from(
-    emulator,
-    vscode.commands.registerCommand('proton.startEmulator', async () => {
+export function emulatorCommandHandlers(emulator: LocalEmulator): Handlers<typeof EMULATOR_COMMAND_IDS> {
+  return {
+    'proton.startEmulator': async () => {
       try {
         await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: 'Starting the local Proton emulator…' },
@@ -94,9 +94,9 @@ export function registerLocalEmulatorCommands(emulator: LocalEmulator): vscode.D
       } catch (err) {
         void showError(err, 'Starting the local Proton emulator failed');
       }
-    }),
-    vscode.commands.registerCommand('proton.stopEmulator', async () => {
+    },
+    'proton.stopEmulator': async () => {
       if (!(await emulator.stop())) void vscode.window.showInformationMessage('The local Proton emulator is not running in this window.');
-    }),
-  );
+    },
+  };
 }

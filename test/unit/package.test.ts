@@ -23,6 +23,7 @@ test('the .vsix holds the bundle, media, README, CHANGELOG, LICENSE and the mani
     'extension/dist/protonClient.js',
     'extension/dist/yaml.js',
     'extension/dist/specTools.js',
+    'extension/dist/lazyCommands.js',
     'extension/dist/emulator.js',
     'extension/demo/seed.yaml',
     'extension/media/proton.svg',

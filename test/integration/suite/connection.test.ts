@@ -31,9 +31,9 @@ describe('Connection', function () {
     assert.deepEqual(sdkModules(), [], 'the SDK bundle was loaded without a connection');
   });
 
-  it('activation loads neither the spec tools nor yaml; the first YAML document loads the spec tools', async () => {
+  it('activation loads neither the spec tools, the other commands nor yaml; the first YAML document loads the spec tools', async () => {
     await extensionApi();
-    const bundles = () => Object.keys(require.cache).filter((k) => /[\\/]dist[\\/](specTools|yaml)\.js$/.test(k)).map((k) => basename(k)).sort();
+    const bundles = () => Object.keys(require.cache).filter((k) => /[\\/]dist[\\/](specTools|lazyCommands|yaml)\.js$/.test(k)).map((k) => basename(k)).sort();
     assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.languageId === 'yaml').map((d) => d.uri.toString()), [], 'no YAML document is open yet');
     assert.deepEqual(bundles(), []);
     // The extension's listener was registered at activation, before this one: by the time this fires, it has run.
@@ -43,6 +43,9 @@ describe('Connection', function () {
     await vscode.workspace.openTextDocument({ language: 'yaml', content: 'name: not a service spec\n' });
     await opened;
     assert.deepEqual(bundles(), ['specTools.js'], 'a YAML document that is no spec is never parsed');
+    // The first run of one of the other commands loads their bundle; this one says no emulator runs.
+    await vscode.commands.executeCommand('proton.stopEmulator');
+    assert.deepEqual(bundles(), ['lazyCommands.js', 'specTools.js']);
   });
 
   it('Restricted Mode ignores the workspace endpoint, profile and region; trusted, they apply', async () => {
