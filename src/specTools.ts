@@ -26,7 +26,11 @@ export function registerSpecTools(deps: SpecToolsDeps): SpecTools {
   useWindowLog(deps.log);
   const subscriptions: vscode.Disposable[] = [{ dispose: disposeUpdateCommand }];
   const services = registerDiagnostics(subscriptions, deps.cache, deps.specFiles);
-  const updateDeps = { cache: deps.cache, state: deps.state, specFiles: () => deps.specFiles.all().map((p) => vscode.Uri.file(p)) };
+  const specFiles = async () => {
+    await deps.specFiles.ready();
+    return deps.specFiles.all().map((p) => vscode.Uri.file(p));
+  };
+  const updateDeps = { cache: deps.cache, state: deps.state, specFiles };
   return {
     services,
     update: (arg, arg2) => runUpdateCommand(updateDeps, arg, arg2),

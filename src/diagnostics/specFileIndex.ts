@@ -11,6 +11,12 @@ const MAX_BYTES = 1_000_000;
 export const YAML_GLOB = '{**/*.yaml,**/*.yml}';
 const EXCLUDE = '**/{node_modules,.git,dist,out}/**';
 const EDIT_PAUSE_MS = 300;
+/**
+ * The workspace scan (a file search, then up to MAX_FILES reads) and its watcher start this long after activation:
+ * the explorer menu they serve can wait a second, and the search would compete with the window's startup (the
+ * tree's first load, other extensions' activation). Whoever needs the full list sooner calls ready().
+ */
+const SCAN_DELAY_MS = 1000;
 
 export const isYamlDocument = (doc: vscode.TextDocument): boolean =>
   doc.languageId === 'yaml' || /\.ya?ml$/i.test(doc.uri.path);
@@ -24,19 +30,32 @@ export class SpecFileIndex implements vscode.Disposable {
   private scheduled: NodeJS.Timeout | undefined;
   /** Edited documents are looked at again once typing pauses, not on every keystroke (getText copies the text). */
   private readonly edited = new Map<string, NodeJS.Timeout>();
+  private scanned: Promise<void> | undefined;
+  private readonly scanTimer: NodeJS.Timeout;
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher(YAML_GLOB);
     this.disposables.push(
-      watcher,
-      watcher.onDidCreate((uri) => void this.readFile(uri)),
-      watcher.onDidChange((uri) => void this.readFile(uri)),
-      watcher.onDidDelete((uri) => this.set(uri.fsPath, false)),
       vscode.workspace.onDidOpenTextDocument((d) => this.noteDocument(d)),
       vscode.workspace.onDidChangeTextDocument((e) => this.noteEdited(e.document)),
     );
     for (const d of vscode.workspace.textDocuments) this.noteDocument(d);
-    void this.scan();
+    this.scanTimer = setTimeout(() => void this.ready(), SCAN_DELAY_MS);
+  }
+
+  /** Starts the workspace scan if it has not started; settles once it is done (all() is then complete). */
+  ready(): Promise<void> {
+    clearTimeout(this.scanTimer);
+    if (!this.scanned) {
+      const watcher = vscode.workspace.createFileSystemWatcher(YAML_GLOB);
+      this.disposables.push(
+        watcher,
+        watcher.onDidCreate((uri) => void this.readFile(uri)),
+        watcher.onDidChange((uri) => void this.readFile(uri)),
+        watcher.onDidDelete((uri) => this.set(uri.fsPath, false)),
+      );
+      this.scanned = this.scan();
+    }
+    return this.scanned;
   }
 
   /** True when the file (fsPath) is known to be a spec. */
@@ -107,6 +126,7 @@ export class SpecFileIndex implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.scanTimer);
     if (this.scheduled) clearTimeout(this.scheduled);
     for (const t of this.edited.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();

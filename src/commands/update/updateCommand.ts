@@ -16,7 +16,7 @@ import { updateOneTarget, type FlowDeps, type TargetOutcome } from './updateFlow
 
 export interface UpdateCommandDeps extends FlowDeps {
   /** The known spec files (the spec-file index), for "which spec file" from the tree; found by a search otherwise. */
-  specFiles?: () => readonly vscode.Uri[];
+  specFiles?: () => Promise<readonly vscode.Uri[]>;
 }
 
 /** What a run did, per target (the command's return value, for tests and other commands). */
@@ -53,7 +53,7 @@ async function runUpdate(deps: UpdateCommandDeps, arg: unknown, arg2: unknown): 
   let document: vscode.TextDocument | undefined;
   if (arg instanceof vscode.Uri) document = await vscode.workspace.openTextDocument(arg);
   else if (fromTree) {
-    const known = async () => deps.specFiles?.() ?? findSpecFiles();
+    const known = () => deps.specFiles?.() ?? findSpecFiles();
     document = await specForInstance(fromTree, deps.cache.snapshot, ops, known);
     if (!document) return { outcomes: [] };
   } else document = vscode.window.activeTextEditor?.document;
