@@ -33,8 +33,9 @@ export class FakeWindow {
 
   install(): this {
     const w = vscode.window as unknown as Record<string, unknown>;
-    for (const k of ['createQuickPick', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const) this.saved[k] = w[k];
+    for (const k of ['createQuickPick', 'showQuickPick', 'showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const) this.saved[k] = w[k];
     w.createQuickPick = () => this.quickPick();
+    w.showQuickPick = (items: vscode.QuickPickItem[], opts?: vscode.QuickPickOptions) => this.showQuickPick(items, opts);
     w.showInformationMessage = (m: string, ...rest: unknown[]) => this.message('info', m, rest);
     w.showWarningMessage = (m: string, ...rest: unknown[]) => this.message('warning', m, rest);
     w.showErrorMessage = (m: string, ...rest: unknown[]) => this.message('error', m, rest);
@@ -62,6 +63,21 @@ export class FakeWindow {
     const i = answer === undefined ? -1 : buttons.indexOf(answer);
     if (answer !== undefined && i < 0) throw new Error(`no button "${answer}" in ${JSON.stringify(p)}`);
     return Promise.resolve(i < 0 ? undefined : rest[i]);
+  }
+
+  /** window.showQuickPick (single choice): one round, answered by the script. */
+  private async showQuickPick(items: vscode.QuickPickItem[] | Thenable<vscode.QuickPickItem[]>, opts?: vscode.QuickPickOptions): Promise<vscode.QuickPickItem | undefined> {
+    const list = (await items).filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
+    const p: Prompt = {
+      kind: 'pick', title: opts?.title ?? '', placeholder: opts?.placeHolder, items: list.map((i) => strip(i.label)),
+      details: Object.fromEntries(list.map((i) => [strip(i.label), i.detail])), retry: 0,
+    };
+    this.prompts.push(p);
+    const answer = this.script(p);
+    if (answer === undefined) return undefined;
+    const item = list.find((i) => strip(i.label) === answer);
+    if (!item) throw new Error(`no item "${answer}" in ${JSON.stringify(p)}`);
+    return item;
   }
 
   private quickPick(): vscode.QuickPick<vscode.QuickPickItem> {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { ConnectionManager } from '../../../src/connection/connectionManager';
 import { effectiveSettings } from '../../../src/connection/settings';
 import { ProtonCache } from '../../../src/proton/cache';
+import { FakeWindow } from '../helpers/fakeWindow';
 import { extensionApi, seedFile, setUserSettings, startTestEmulator, treeRows, waitFor, type TestEmulator } from '../helpers/proton';
 
 const sdkModules = () => Object.keys(require.cache).filter((k) => /protonClient\.js$|[\\/]@aws-sdk[\\/]client-proton[\\/]/.test(k));
@@ -93,6 +94,29 @@ describe('Connection', function () {
     assert.equal(alive(pid), false, 'the emulator child has ended');
     assert.equal(api.connection.state.connection, undefined);
     assert.deepEqual(treeRows(api), []);
+  });
+
+  it('the status bar menu → "Select Region…" writes proton.region, and the connection takes it', async () => {
+    const api = await extensionApi();
+    const restore = await setUserSettings({ region: undefined });
+    const ui = new FakeWindow((p) => (p.title === 'Proton: Select Region' ? 'eu-west-1' : p.items.includes('Select Region…') ? 'Select Region…' : undefined)).install();
+    try {
+      const changed = new Promise<void>((resolve) => {
+        const sub = api.connection.onDidChange((s) => s.settings.region === 'eu-west-1' && (sub.dispose(), resolve()));
+      });
+      // What clicking the status bar item runs.
+      await vscode.commands.executeCommand('proton.showConnectionMenu');
+      await changed;
+      const [menu, regions] = ui.picks();
+      assert.equal(menu.title, 'Proton: not connected');
+      assert.deepEqual(menu.items, ['Select AWS Profile…', 'Select Region…', 'Start Local Emulator', 'Refresh Service Instances', 'Open Proton Settings', 'Show Logs']);
+      assert.equal(regions.items[0], "The profile's region");
+      assert.ok(regions.items.includes('eu-west-1') && regions.items.includes('us-east-1'), regions.items.join(', '));
+      assert.equal(vscode.workspace.getConfiguration('proton').inspect('region')?.globalValue, 'eu-west-1');
+    } finally {
+      ui.restore();
+      await restore();
+    }
   });
 
   describe('a profile or endpoint change', () => {
