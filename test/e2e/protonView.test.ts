@@ -42,3 +42,22 @@ test('the view is reachable from the command palette', async () => {
   await wb.screenshot('proton-view-from-palette');
   assert.equal(await page.locator('.sidebar .composite.title', { hasText: /Proton/i }).count(), 1);
 });
+
+test('the status bar item opens the connection menu; "Start Local Emulator" there fills the tree with the demo account', async () => {
+  const { page } = wb;
+  const item = page.locator('.statusbar-item', { hasText: 'Proton: not connected' });
+  await item.waitFor({ timeout: 30_000 });
+  await item.click();
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: 'Proton: not connected' }).waitFor({ timeout: 30_000 });
+  const rows = widget.locator('.monaco-list-row');
+  await rows.first().waitFor();
+  const labels = await rows.allInnerTexts();
+  assert.ok(labels.some((l) => l.includes('Select AWS Profile')) && labels.some((l) => l.includes('Select Region')), labels.join(' | '));
+  await wb.screenshot('connection-menu');
+  await rows.filter({ hasText: 'Start Local Emulator' }).first().click();
+  // The emulator serves the demo seed: its services appear, and the status bar names the emulator.
+  await wb.pane('Service Instances').locator('.monaco-list-row', { hasText: 'checkout-api' }).first().waitFor({ timeout: 60_000 });
+  await page.locator('.statusbar-item', { hasText: 'Proton emulator' }).waitFor({ timeout: 30_000 });
+  await wb.screenshot('connection-menu-emulator-started');
+});
