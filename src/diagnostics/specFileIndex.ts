@@ -32,6 +32,7 @@ export class SpecFileIndex implements vscode.Disposable {
   private readonly edited = new Map<string, NodeJS.Timeout>();
   private scanned: Promise<void> | undefined;
   private readonly scanTimer: NodeJS.Timeout;
+  private disposed = false;
 
   constructor() {
     this.disposables.push(
@@ -45,7 +46,7 @@ export class SpecFileIndex implements vscode.Disposable {
   /** Starts the workspace scan if it has not started; settles once it is done (all() is then complete). */
   ready(): Promise<void> {
     clearTimeout(this.scanTimer);
-    if (!this.scanned) {
+    if (!this.scanned && !this.disposed) {
       const watcher = vscode.workspace.createFileSystemWatcher(YAML_GLOB);
       this.disposables.push(
         watcher,
@@ -55,7 +56,7 @@ export class SpecFileIndex implements vscode.Disposable {
       );
       this.scanned = this.scan();
     }
-    return this.scanned;
+    return this.scanned ?? Promise.resolve();
   }
 
   /** True when the file (fsPath) is known to be a spec. */
@@ -126,6 +127,7 @@ export class SpecFileIndex implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.scanTimer);
     if (this.scheduled) clearTimeout(this.scheduled);
     for (const t of this.edited.values()) clearTimeout(t);
