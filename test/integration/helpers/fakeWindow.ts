@@ -65,19 +65,28 @@ export class FakeWindow {
     return Promise.resolve(i < 0 ? undefined : rest[i]);
   }
 
-  /** window.showQuickPick (single choice): one round, answered by the script. */
-  private async showQuickPick(items: vscode.QuickPickItem[] | Thenable<vscode.QuickPickItem[]>, opts?: vscode.QuickPickOptions): Promise<vscode.QuickPickItem | undefined> {
-    const list = (await items).filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
+  /** Records a pick as a person sees it and returns the item the script chooses (undefined: dismissed). */
+  private pick(
+    all: readonly vscode.QuickPickItem[],
+    meta: { title: string; placeholder?: string; active?: vscode.QuickPickItem; retry: number },
+  ): vscode.QuickPickItem | undefined {
+    const items = all.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
     const p: Prompt = {
-      kind: 'pick', title: opts?.title ?? '', placeholder: opts?.placeHolder, items: list.map((i) => strip(i.label)),
-      details: Object.fromEntries(list.map((i) => [strip(i.label), i.detail])), retry: 0,
+      kind: 'pick', title: meta.title, placeholder: meta.placeholder, items: items.map((i) => strip(i.label)),
+      details: Object.fromEntries(items.map((i) => [strip(i.label), i.detail])),
+      active: meta.active && strip(meta.active.label), retry: meta.retry,
     };
     this.prompts.push(p);
     const answer = this.script(p);
     if (answer === undefined) return undefined;
-    const item = list.find((i) => strip(i.label) === answer);
+    const item = items.find((i) => strip(i.label) === answer);
     if (!item) throw new Error(`no item "${answer}" in ${JSON.stringify(p)}`);
     return item;
+  }
+
+  /** window.showQuickPick (single choice): one round. */
+  private async showQuickPick(items: vscode.QuickPickItem[] | Thenable<vscode.QuickPickItem[]>, opts?: vscode.QuickPickOptions): Promise<vscode.QuickPickItem | undefined> {
+    return this.pick(await items, { title: opts?.title ?? '', placeholder: opts?.placeHolder, retry: 0 });
   }
 
   private quickPick(): vscode.QuickPick<vscode.QuickPickItem> {
@@ -103,17 +112,8 @@ export class FakeWindow {
       show: () => {
         const round = (retry: number) => {
           if (disposed) return;
-          const items = qp.items.filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
-          const p: Prompt = {
-            kind: 'pick', title: qp.title, placeholder: qp.placeholder, items: items.map((i) => strip(i.label)),
-            details: Object.fromEntries(items.map((i) => [strip(i.label), i.detail])),
-            active: qp.activeItems[0] && strip(qp.activeItems[0].label), retry,
-          };
-          this.prompts.push(p);
-          const answer = this.script(p);
-          if (answer === undefined) return hide.fire();
-          const item = items.find((i) => strip(i.label) === answer);
-          if (!item) throw new Error(`no item "${answer}" in ${JSON.stringify(p)}`);
+          const item = this.pick(qp.items, { title: qp.title, placeholder: qp.placeholder, active: qp.activeItems[0], retry });
+          if (!item) return hide.fire();
           qp.selectedItems = [item];
           qp.activeItems = [item];
           accept.fire();
