@@ -6,7 +6,8 @@ import { StateFileError } from './persistence';
 import { parseCredentials, startEmulator, type EmulatorOptions } from './server';
 
 const USAGE = `Usage: proton-emulator [--host 127.0.0.1] [--port 4566|0] [--seed FILE] [--state FILE] [--deploy-ms N]
-                       [--throttle-rate R] [--error-rate R] [--latency-ms N] [--credentials AKID:SECRET]
+                       [--throttle-rate R] [--error-rate R] [--fault-seed N] [--latency-ms N]
+                       [--credentials AKID:SECRET]
 
 A local AWS Proton (awsJson1_0, AwsProton20200720) for the real AWS SDKs and CLI.
   --host H              address to listen on (default 127.0.0.1)
@@ -16,12 +17,13 @@ A local AWS Proton (awsJson1_0, AwsProton20200720) for the real AWS SDKs and CLI
   --deploy-ms N         how long a deployment stays IN_PROGRESS (default 3000)
   --throttle-rate R     share of requests (0-1) answered 429 ThrottlingException
   --error-rate R        share of requests (0-1) answered 500 InternalServerException
+  --fault-seed N        seed the fault dice (0-4294967295), so a run's faults can be reproduced
   --latency-ms N        delay every answer by N ms
   --credentials K:S     require SigV4 signatures made with access key K and secret S`;
 
 class UsageError extends Error {}
 
-const FLAGS = ['host', 'port', 'seed', 'state', 'deploy-ms', 'throttle-rate', 'error-rate', 'latency-ms', 'credentials'] as const;
+const FLAGS = ['host', 'port', 'seed', 'state', 'deploy-ms', 'throttle-rate', 'error-rate', 'fault-seed', 'latency-ms', 'credentials'] as const;
 type Flag = (typeof FLAGS)[number];
 
 function wholeNumber(flag: string, value: string, min: number, max: number): number {
@@ -68,6 +70,9 @@ function apply(opts: EmulatorOptions, name: Flag, value: string): void {
       break;
     case 'error-rate':
       opts.errorRate = rate(flag, value);
+      break;
+    case 'fault-seed':
+      opts.faultSeed = wholeNumber(flag, value, 0, 0xffffffff);
       break;
     case 'credentials':
       if (!parseCredentials(value)) throw new UsageError('--credentials must be AKID:SECRET');

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import demoSeedText from '../../demo/seed.yaml';
 import { resumePending } from './deployments';
-import { delay, type FaultOptions } from './faults';
+import { delay, seededRandom, type FaultOptions } from './faults';
 import { CallLog, handleIntrospection, INTROSPECTION_PREFIX } from './introspection';
 import { loadState } from './persistence';
 import { handleProtocolRequest, JSON_TYPE, type ProtocolContext } from './protocol';
@@ -29,6 +29,8 @@ export interface EmulatorOptions {
   throttleRate?: number;
   /** Share (0–1) of requests answered with InternalServerException. */
   errorRate?: number;
+  /** Seed for the fault dice, so that the same requests meet the same faults. Default: unseeded. */
+  faultSeed?: number;
   /** Delay added to every answer. */
   latencyMs?: number;
   /** Require SigV4 signatures with this key: "AKID:SECRET" or an object. */
@@ -67,6 +69,11 @@ function checkMs(name: string, v: number | undefined, fallback: number): number 
   return v;
 }
 
+function checkSeed(v: number): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffffff) throw new RangeError('faultSeed must be a whole number from 0 to 4294967295');
+  return v;
+}
+
 /** The protocol's context from the options: the store (from the seed, or the state file), faults, credentials. */
 function protocolContext(options: EmulatorOptions): ProtocolContext {
   const deployMs = checkMs('deployMs', options.deployMs, 3000);
@@ -74,6 +81,7 @@ function protocolContext(options: EmulatorOptions): ProtocolContext {
     throttleRate: checkRate('throttleRate', options.throttleRate),
     errorRate: checkRate('errorRate', options.errorRate),
     latencyMs: checkMs('latencyMs', options.latencyMs, 0),
+    random: options.faultSeed === undefined ? undefined : seededRandom(checkSeed(options.faultSeed)),
   };
   let credentials: Credentials | undefined;
   if (typeof options.credentials === 'string') {

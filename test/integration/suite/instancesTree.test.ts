@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ProtonExtensionApi } from '../../../src/extension';
 import type { InstanceNode, TreeNode } from '../../../src/views/instanceNodes';
-import { bigSeed, extensionApi, seedFile, setUserSettings, startTestEmulator, treeRows, waitFor, type TestEmulator } from '../helpers/proton';
+import { bigSeed, extensionApi, seedFile, setUserSettings, startTestEmulator, THROTTLE_FIRST_REQUEST, treeRows, waitFor, type TestEmulator } from '../helpers/proton';
 
 const unfiltered = (calls: { operation: string; input: Record<string, unknown> }[], op: string) =>
   calls.filter((c) => c.operation === op && !c.input.filters).length;
@@ -258,7 +258,7 @@ describe('Service Instances tree', function () {
   it('loads completely through throttling and server errors (--throttle-rate 0.3 --error-rate 0.05)', async () => {
     const seed = join(dir, 'gauntlet.yaml');
     writeFileSync(seed, bigSeed(10, 30));
-    const emulator = await startTestEmulator(['--seed', seed, '--throttle-rate', '0.3', '--error-rate', '0.05']);
+    const emulator = await startTestEmulator(['--seed', seed, '--throttle-rate', '0.3', '--error-rate', '0.05', ...THROTTLE_FIRST_REQUEST]);
     try {
       await connect(api, emulator.url);
       const snap = await loaded(api);

@@ -13,7 +13,7 @@ import { parseSpecDocument } from '../../../src/core/specDocument';
 import type { ProtonExtensionApi } from '../../../src/extension';
 import { FakeWindow, type Prompt } from '../helpers/fakeWindow';
 import { startEmulatorProcess, type EmulatorProcess } from '../../../src/proton/emulatorProcess';
-import { extensionApi, REPO_ROOT, seedFile, setUserSettings, startTestEmulator, treeRows, waitFor } from '../helpers/proton';
+import { extensionApi, REPO_ROOT, seedFile, setUserSettings, startTestEmulator, THROTTLE_FIRST_REQUEST, treeRows, waitFor } from '../helpers/proton';
 
 const SEED = seedFile('update.yaml');
 const INSTANCES_IN_SEED = (parse(readFileSync(SEED, 'utf8')) as { services: { instances: unknown[] }[] }).services.reduce((n, s) => n + s.instances.length, 0);
@@ -123,7 +123,7 @@ describe('Reliability gauntlet', function () {
   });
 
   it('30% throttling plus 5% server errors: the tree loads completely, the update is submitted once, diagnostics appear', async () => {
-    const emu = await startTestEmulator(['--seed', SEED, '--deploy-ms', '800', '--throttle-rate', '0.3', '--error-rate', '0.05']);
+    const emu = await startTestEmulator(['--seed', SEED, '--deploy-ms', '800', '--throttle-rate', '0.3', '--error-rate', '0.05', ...THROTTLE_FIRST_REQUEST]);
     try {
       await connect(api, emu.url);
       const snap = await loaded(api);

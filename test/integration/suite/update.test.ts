@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { FakeWindow, type Prompt, type Script } from '../helpers/fakeWindow';
 import { startTestEmulator, useEndpoint, type CallRecord, type TestEmulator } from '../helpers/emulatorFixture';
+import { THROTTLE_FIRST_REQUEST } from '../helpers/proton';
 import { startDroppingProxy } from '../helpers/droppingProxy';
 
 const SEED = 'test/fixtures/seeds/update.yaml';
@@ -347,7 +348,7 @@ describe('Update Service Instance', function () {
   });
 
   it('30% throttling: the update gets through with one token and exactly one deployment', async () => {
-    const throttled = await startTestEmulator(SEED, ['--deploy-ms', '800', '--throttle-rate', '0.3']);
+    const throttled = await startTestEmulator(SEED, ['--deploy-ms', '800', '--throttle-rate', '0.3', ...THROTTLE_FIRST_REQUEST]);
     try {
       await useEndpoint(throttled.url);
       const r = await run(answers({ type: 'MINOR_VERSION', version: 'v1.2', confirm: 'Deploy' }), specFile('throttled.yaml', specText('throttled')));

@@ -69,7 +69,7 @@ describe('command line', { concurrency: true }, () => {
   });
 
   test('an unknown flag or a bad flag value is refused with a message', async () => {
-    for (const flags of [['--no-such-flag'], ['--throttle-rate', 'lots'], ['--deploy-ms', '-5'], ['--credentials', 'no-colon']]) {
+    for (const flags of [['--no-such-flag'], ['--throttle-rate', 'lots'], ['--deploy-ms', '-5'], ['--fault-seed', '4294967296'], ['--credentials', 'no-colon']]) {
       const run = await runEmulatorToExit(['--seed', SEED, ...flags]);
       assert.equal(run.timedOut, false, `${flags.join(' ')}: exits by itself`);
       assert.notEqual(run.code, 0, `${flags.join(' ')}: failure exit code`);

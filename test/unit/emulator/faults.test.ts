@@ -1,6 +1,6 @@
 // Fault injection (docs/emulator.md "Signatures and faults"): --throttle-rate / --error-rate answer that share of requests with 429
 // ThrottlingException / 500 InternalServerException before doing anything, and the SDK's standard retry gets through;
-// --latency-ms delays every answer.
+// --latency-ms delays every answer; --fault-seed makes the faults reproducible.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -134,6 +134,24 @@ describe('faults', { concurrency: true }, () => {
     );
     assert.equal(serverError.$metadata.attempts, 3);
     assert.deepEqual((await failing.calls()).map((c) => [c.operation, c.status]), Array(3).fill(['GetServiceInstance', 500]));
+  });
+
+  test('--fault-seed: the same seed meets the same faults in the same places; another seed, other places', async () => {
+    const statuses = async (seed: string): Promise<number[]> => {
+      const emu = await start(['--throttle-rate', '0.5', '--fault-seed', seed]);
+      const client = emu.client({ maxAttempts: 1 });
+      const out: number[] = [];
+      for (let i = 0; i < 24; i++) {
+        out.push(await client.send(new ListServiceInstancesCommand({})).then((r) => r.$metadata.httpStatusCode ?? 0, (e: { $metadata?: { httpStatusCode?: number } }) => e.$metadata?.httpStatusCode ?? 0));
+      }
+      assert.deepEqual((await emu.calls()).map((c) => c.status), out, 'the log agrees with what the client saw');
+      return out;
+    };
+    const first = await statuses('8');
+    assert.deepEqual(new Set(first), new Set([429, 200]), 'both throttled and answered requests');
+    assert.equal(first[0], 429, 'seed 8 throttles the first request (the integration tests rely on it)');
+    assert.deepEqual(await statuses('8'), first, 'reproduced');
+    assert.notDeepEqual(await statuses('9'), first);
   });
 
   test('--latency-ms delays every answer, errors included', async () => {
