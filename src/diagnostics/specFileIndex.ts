@@ -30,6 +30,11 @@ export class SpecFileIndex implements vscode.Disposable {
   private scheduled: NodeJS.Timeout | undefined;
   /** Edited documents are looked at again once typing pauses, not on every keystroke (getText copies the text). */
   private readonly edited = new Map<string, NodeJS.Timeout>();
+  /**
+   * The verdict per open document and version: completion, hover and CodeLens ask on every request, and getText
+   * copies the whole text (in any YAML file, not only specs).
+   */
+  private readonly verdicts = new WeakMap<vscode.TextDocument, { version: number; isSpec: boolean }>();
   private scanned: Promise<void> | undefined;
   private readonly scanTimer: NodeJS.Timeout;
   private disposed = false;
@@ -71,7 +76,7 @@ export class SpecFileIndex implements vscode.Disposable {
   /** A document is a spec when its text looks like one (open documents win over what is on disk). */
   noteDocument(doc: vscode.TextDocument): boolean {
     if (doc.uri.scheme !== 'file' || !isYamlDocument(doc)) return false;
-    const isSpec = looksLikeServiceSpec(doc.getText());
+    const isSpec = this.looksLikeSpec(doc);
     this.set(doc.uri.fsPath, isSpec);
     return isSpec;
   }
@@ -79,7 +84,15 @@ export class SpecFileIndex implements vscode.Disposable {
   /** Whether an open document is a spec: files through the index (which notes them), untitled ones by their text. */
   isSpec(doc: vscode.TextDocument): boolean {
     if (doc.uri.scheme === 'file') return this.noteDocument(doc);
-    return doc.uri.scheme === 'untitled' && looksLikeServiceSpec(doc.getText());
+    return doc.uri.scheme === 'untitled' && this.looksLikeSpec(doc);
+  }
+
+  private looksLikeSpec(doc: vscode.TextDocument): boolean {
+    const known = this.verdicts.get(doc);
+    if (known?.version === doc.version) return known.isSpec;
+    const isSpec = looksLikeServiceSpec(doc.getText());
+    this.verdicts.set(doc, { version: doc.version, isSpec });
+    return isSpec;
   }
 
   private noteEdited(doc: vscode.TextDocument): void {
