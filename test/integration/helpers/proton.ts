@@ -32,6 +32,7 @@ export interface CallRecord {
   operation: string;
   input: Record<string, unknown>;
   status: number | null;
+  at: string;
 }
 
 export interface TestEmulator {
@@ -39,6 +40,8 @@ export interface TestEmulator {
   process: EmulatorProcess;
   calls(): Promise<CallRecord[]>;
   count(operation: string): Promise<number>;
+  /** A Proton operation sent as plain JSON (no SDK, no extension), retried while the emulator injects faults. */
+  call<T = Record<string, unknown>>(operation: string, input: Record<string, unknown>): Promise<T>;
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -49,20 +52,60 @@ export interface TestEmulator {
  */
 export const THROTTLE_FIRST_REQUEST = ['--fault-seed', '8'];
 
+/** Starts dist/emulator.js as a child process (ELECTRON_RUN_AS_NODE: an Electron extension host runs it as Node). */
 export async function startTestEmulator(args: string[]): Promise<TestEmulator> {
-  const proc = await startEmulatorProcess({ script: join(REPO_ROOT, 'dist', 'emulator.js'), args });
+  const proc = await startEmulatorProcess({
+    script: join(REPO_ROOT, 'dist', 'emulator.js'),
+    args,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
   const calls = async () => (await (await fetch(`${proc.url}/__emulator/calls`)).json()) as CallRecord[];
   return {
     url: proc.url,
     process: proc,
     calls,
     count: async (op) => (await calls()).filter((c) => c.operation === op).length,
+    call: async <T>(operation: string, input: Record<string, unknown>): Promise<T> => {
+      for (let attempt = 1; ; attempt++) {
+        const r = await fetch(proc.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AwsProton20200720.${operation}` },
+          body: JSON.stringify(input),
+        });
+        if ((r.status === 429 || r.status >= 500) && attempt < 50) continue; // the emulator's injected faults
+        if (!r.ok) assert.fail(`${operation}: HTTP ${r.status} ${await r.text()}`);
+        return (await r.json()) as T;
+      }
+    },
     reset: async () => {
       const res = await fetch(`${proc.url}/__emulator/reset`, { method: 'POST' });
       assert.ok(res.ok, `reset answered ${res.status}`);
     },
     stop: async () => void (await proc.stop()),
   };
+}
+
+/** Points the extension at `url` (the user setting) and waits until the change has been applied. */
+export async function useEndpoint(url: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration('proton');
+  if (config.get('endpoint') === url) return;
+  const applied = new Promise<void>((r) => {
+    const sub = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('proton.endpoint')) {
+        sub.dispose();
+        r();
+      }
+    });
+  });
+  await config.update('endpoint', url, vscode.ConfigurationTarget.Global);
+  await applied;
+}
+
+/** Connects the window to `url`, waits for the connection, and asks for the rows as a shown view does (which loads). */
+export async function connect(api: ProtonExtensionApi, url: string): Promise<void> {
+  await vscode.workspace.getConfiguration('proton').update('endpoint', url, vscode.ConfigurationTarget.Global);
+  await waitFor(api, () => api.connection.state.connection?.endpoint === url, `the connection to ${url}`);
+  treeRows(api);
 }
 
 /** Resolves when `ready()` holds, re-checking on every cache or connection change; fails after `ms`. */

@@ -8,18 +8,12 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ProtonExtensionApi } from '../../../src/extension';
 import type { InstanceNode, TreeNode } from '../../../src/views/instanceNodes';
-import { bigSeed, extensionApi, seedFile, setUserSettings, startTestEmulator, THROTTLE_FIRST_REQUEST, treeRows, waitFor, type TestEmulator } from '../helpers/proton';
+import { bigSeed, connect, extensionApi, seedFile, setUserSettings, startTestEmulator, THROTTLE_FIRST_REQUEST, treeRows, waitFor, type TestEmulator } from '../helpers/proton';
 
 const unfiltered = (calls: { operation: string; input: Record<string, unknown> }[], op: string) =>
   calls.filter((c) => c.operation === op && !c.input.filters).length;
 
 /** Points the window at `url` and waits for the tree's first complete load. */
-async function connect(api: ProtonExtensionApi, url: string): Promise<void> {
-  await vscode.workspace.getConfiguration('proton').update('endpoint', url, vscode.ConfigurationTarget.Global);
-  await waitFor(api, () => api.connection.state.connection?.endpoint === url, `the connection to ${url}`);
-  treeRows(api); // what the view does when shown: ask for the rows, which starts the load
-}
-
 const loaded = (api: ProtonExtensionApi) => waitFor(api, () => api.cache.status.loadedAt && api.cache.snapshot, 'a complete load', 60_000);
 
 describe('Service Instances tree', function () {

@@ -12,21 +12,13 @@ import { checkSpecDocument } from '../../../src/core/checker';
 import { parseSpecDocument } from '../../../src/core/specDocument';
 import type { ProtonExtensionApi } from '../../../src/extension';
 import { FakeWindow, type Prompt } from '../helpers/fakeWindow';
-import { startEmulatorProcess, type EmulatorProcess } from '../../../src/proton/emulatorProcess';
-import { extensionApi, REPO_ROOT, seedFile, setUserSettings, startTestEmulator, THROTTLE_FIRST_REQUEST, treeRows, waitFor } from '../helpers/proton';
+import { connect, extensionApi, seedFile, setUserSettings, startTestEmulator, THROTTLE_FIRST_REQUEST, treeRows, waitFor, type TestEmulator } from '../helpers/proton';
 
 const SEED = seedFile('update.yaml');
 const INSTANCES_IN_SEED = (parse(readFileSync(SEED, 'utf8')) as { services: { instances: unknown[] }[] }).services.reduce((n, s) => n + s.instances.length, 0);
 
 interface Run {
   outcomes: { serviceName: string; name: string; result: string }[];
-}
-
-/** Connects the window to `url` and waits for the first complete load. */
-async function connect(api: ProtonExtensionApi, url: string): Promise<void> {
-  await vscode.workspace.getConfiguration('proton').update('endpoint', url, vscode.ConfigurationTarget.Global);
-  await waitFor(api, () => api.connection.state.connection?.endpoint === url, `the connection to ${url}`);
-  treeRows(api); // what the view does when shown: ask for the rows, which starts the load
 }
 
 const loaded = (api: ProtonExtensionApi, ms = 60_000) =>
@@ -43,22 +35,8 @@ function spec(name: string, extra = ''): string {
   return `# proton-update: serviceName=shop name=${name}\nproton: ServiceSpec\ninstances:\n  - name: ${name}\n    environment: dev\n    spec:\n      image: "nginx:1.27"\n      size: small\n${extra}`;
 }
 
-async function proton<T>(url: string, operation: string, input: Record<string, unknown>): Promise<T> {
-  for (let i = 0; i < 50; i++) {
-    const r = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `AwsProton20200720.${operation}` },
-      body: JSON.stringify(input),
-    });
-    if (r.status === 429 || r.status >= 500) continue; // the emulator's injected faults
-    assert.ok(r.ok, `${operation}: HTTP ${r.status}`);
-    return (await r.json()) as T;
-  }
-  throw new Error(`${operation}: still failing after 50 attempts`);
-}
-
-const deploymentsOf = async (url: string, name: string) =>
-  (await proton<{ deployments: { id: string; deploymentStatus: string }[] }>(url, 'ListDeployments', { serviceName: 'shop', serviceInstanceName: name })).deployments;
+const deploymentsOf = async (emu: TestEmulator, name: string) =>
+  (await emu.call<{ deployments: { id: string; deploymentStatus: string }[] }>('ListDeployments', { serviceName: 'shop', serviceInstanceName: name })).deployments;
 
 /** Resolves with the Proton diagnostics of `uri` once `ready` holds for them. */
 function diagnosticsWhen(uri: vscode.Uri, ready: (d: readonly vscode.Diagnostic[]) => boolean, what: string, ms = 30_000): Promise<readonly vscode.Diagnostic[]> {
@@ -145,7 +123,7 @@ describe('Reliability gauntlet', function () {
       const calls = await emu.calls();
       const sent = calls.filter((c) => c.operation === 'UpdateServiceInstance');
       assert.equal(new Set(sent.map((c) => (c.input as { clientToken?: string }).clientToken)).size, 1, 'one client token for every attempt');
-      assert.equal((await deploymentsOf(emu.url, 'throttled')).length, 1, 'exactly one deployment');
+      assert.equal((await deploymentsOf(emu, 'throttled')).length, 1, 'exactly one deployment');
       assert.ok(calls.some((c) => c.status === 429), 'the emulator did throttle requests');
     } finally {
       await emu.stop();
@@ -157,7 +135,7 @@ describe('Reliability gauntlet', function () {
     const args = ['--seed', SEED, '--state', state, '--deploy-ms', '5000'];
     const first = await startTestEmulator(args);
     const port = first.process.port;
-    let second: EmulatorProcess | undefined;
+    let second: TestEmulator | undefined;
     try {
       await connect(api, first.url);
       await loaded(api);
@@ -174,14 +152,14 @@ describe('Reliability gauntlet', function () {
       assert.match(row.label, /^Loading service instances failed: Could not reach the Proton endpoint/);
       assert.equal(logs.label, 'Show Logs');
 
-      second = await startEmulatorProcess({ script: join(REPO_ROOT, 'dist', 'emulator.js'), args: [...args, '--port', String(port)] });
+      second = await startTestEmulator([...args, '--port', String(port)]);
       // No refresh command: the view retries by itself.
       await waitFor(api, () => !api.cache.status.error && !api.cache.status.loading && api.cache.snapshot, 'recovery without a retry click', 30_000);
       assert.notEqual(treeRows(api)[0].label.startsWith('Loading service instances failed'), true);
 
       const r = await running;
       assert.deepEqual(r.outcomes.map((o) => o.result), ['SUCCEEDED'], 'the deployment was followed to its end');
-      const deployments = await deploymentsOf(second.url, 'current');
+      const deployments = await deploymentsOf(second, 'current');
       assert.equal(deployments.length, 1, 'exactly one deployment, kept across the restart');
       assert.equal(deployments[0].deploymentStatus, 'SUCCEEDED');
       const snap = await waitFor(api, () => api.cache.snapshot?.instances.find((i) => i.name === 'current' && i.deploymentStatus === 'SUCCEEDED') && api.cache.snapshot, 'the tree showing SUCCEEDED');

@@ -8,11 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { FakeWindow, type Prompt, type Script } from '../helpers/fakeWindow';
-import { startTestEmulator, useEndpoint, type CallRecord, type TestEmulator } from '../helpers/emulatorFixture';
-import { THROTTLE_FIRST_REQUEST } from '../helpers/proton';
+import { seedFile, startTestEmulator, THROTTLE_FIRST_REQUEST, useEndpoint, type CallRecord, type TestEmulator } from '../helpers/proton';
 import { startDroppingProxy } from '../helpers/droppingProxy';
 
-const SEED = 'test/fixtures/seeds/update.yaml';
+const SEED = seedFile('update.yaml');
 const COMMAND = 'proton.updateServiceInstance';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -75,7 +74,7 @@ describe('Update Service Instance', function () {
   this.timeout(60_000);
 
   before(async () => {
-    emu = await startTestEmulator(SEED, ['--deploy-ms', '1500']);
+    emu = await startTestEmulator(['--seed', SEED, '--deploy-ms', '1500']);
     await vscode.extensions.getExtension('vscode-proton.vscode-proton')!.activate();
     await useEndpoint(emu.url);
   });
@@ -348,7 +347,7 @@ describe('Update Service Instance', function () {
   });
 
   it('30% throttling: the update gets through with one token and exactly one deployment', async () => {
-    const throttled = await startTestEmulator(SEED, ['--deploy-ms', '800', '--throttle-rate', '0.3', ...THROTTLE_FIRST_REQUEST]);
+    const throttled = await startTestEmulator(['--seed', SEED, '--deploy-ms', '800', '--throttle-rate', '0.3', ...THROTTLE_FIRST_REQUEST]);
     try {
       await useEndpoint(throttled.url);
       const r = await run(answers({ type: 'MINOR_VERSION', version: 'v1.2', confirm: 'Deploy' }), specFile('throttled.yaml', specText('throttled')));
