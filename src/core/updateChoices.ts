@@ -44,16 +44,20 @@ function choiceFor(type: DeploymentType, ctx: TargetContext): DeploymentTypeChoi
 function minorChoice(ctx: TargetContext, cur: VersionRef): DeploymentTypeChoice {
   const type = 'MINOR_VERSION';
   const rec = recommendedMinor(ctx.template, cur.major);
-  if (rec === undefined || num(rec) <= num(cur.minor)) {
-    return {
-      type,
-      needsVersion: true,
-      detail: `no newer minor version: ${v(cur)} is the newest published minor of major ${cur.major}`,
-      disabledReason: `${ctx.template.name} has no published minor version newer than ${v(cur)} in major ${cur.major}.`,
-    };
+  if (rec !== undefined && num(rec) > num(cur.minor)) {
+    const target = { major: cur.major, minor: rec };
+    return { type, needsVersion: true, target, detail: `${v(cur)} → ${v(target)} (recommended)` };
   }
-  const target = { major: cur.major, minor: rec };
-  return { type, needsVersion: true, target, detail: `${v(cur)} → ${v(target)} (recommended)` };
+  // Nothing newer, but Proton takes any other published minor of the major: an older one is a roll back.
+  if (offeredVersions(type, ctx).length > 0) {
+    return { type, needsVersion: true, detail: `roll back to an older minor: ${v(cur)} is the newest published minor of major ${cur.major}` };
+  }
+  return {
+    type,
+    needsVersion: true,
+    detail: `no other minor version: ${v(cur)} is the only published minor of major ${cur.major}`,
+    disabledReason: `${ctx.template.name} has no other published minor version in major ${cur.major} than ${v(cur)}.`,
+  };
 }
 
 function majorChoice(ctx: TargetContext, cur: VersionRef): DeploymentTypeChoice {

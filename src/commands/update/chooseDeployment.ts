@@ -1,5 +1,6 @@
 // The deploymentType and version QuickPicks. What they offer comes from core (updateChoices); this file shows it,
-// preselects the directive's type (else the last choice for this instance) and remembers the choice.
+// preselects the directive's type (else the type last submitted for this instance); the flow remembers a type once
+// an update with it was sent, so a choice abandoned halfway is not offered again as "the last one".
 import * as vscode from 'vscode';
 import type { TargetContext } from '../../core/deploymentTarget';
 import type { DeploymentType } from '../../core/protonModel';
@@ -34,8 +35,10 @@ export async function chooseDeployment(
   const choices = deploymentTypeChoices(ctx);
   const items = choices.map(typeItem);
   const preferred = wanted.deploymentType ?? remembered[key];
-  // Without a directive or a last choice, start on CURRENT_VERSION: redeploying an edited spec is the common case.
-  const active = items.find((i) => i.value.type === (preferred ?? 'CURRENT_VERSION') && !i.disabledReason);
+  // Without a directive or a last choice, or when theirs cannot apply now, start on CURRENT_VERSION: redeploying an
+  // edited spec is the common case, and never NONE by default (it deploys nothing).
+  const enabled = (type: DeploymentType) => items.find((i) => i.value.type === type && !i.disabledReason);
+  const active = (preferred && enabled(preferred)) ?? enabled('CURRENT_VERSION');
   const choice = await pick({
     title: `${step}Update ${who}: deployment type`,
     placeholder: `How to update ${who} (now on v${ctx.instance.templateMajorVersion}.${ctx.instance.templateMinorVersion})`,
@@ -43,7 +46,6 @@ export async function chooseDeployment(
     active,
   });
   if (!choice) return undefined;
-  await state.update(LAST_TYPE_KEY, { ...remembered, [key]: choice.type });
   if (choice.type !== 'MINOR_VERSION' && choice.type !== 'MAJOR_VERSION') return { deploymentType: choice.type };
   const type = choice.type;
   const versions = versionChoices(type, ctx);
@@ -70,4 +72,10 @@ export async function chooseDeployment(
 function typeItem(c: DeploymentTypeChoice): PickItem<DeploymentTypeChoice> {
   const item: PickItem<DeploymentTypeChoice> = { label: c.type, detail: c.detail, value: c };
   return c.disabledReason ? disabledItem(item, c.disabledReason) : item;
+}
+
+/** Remembers the type of an update that was sent, to preselect it next time for this instance. */
+export async function rememberDeploymentType(state: vscode.Memento, instance: { serviceName?: string; name: string }, type: DeploymentType): Promise<void> {
+  const remembered = state.get<Record<string, DeploymentType>>(LAST_TYPE_KEY, {});
+  await state.update(LAST_TYPE_KEY, { ...remembered, [instanceKey(instance.serviceName ?? '', instance.name)]: type });
 }

@@ -7,7 +7,7 @@ import { instanceKey, type InstanceSummary } from '../../core/protonSnapshot';
 import { busyReason } from '../../core/updateChoices';
 import { num, type TemplateVersionInfo } from '../../core/templateVersions';
 import { passCheckGate } from './checkGate';
-import { chooseDeployment } from './chooseDeployment';
+import { chooseDeployment, rememberDeploymentType } from './chooseDeployment';
 import type { ChosenTarget } from './chooseTarget';
 import { confirmUpdate } from './confirmUpdate';
 import { followDeployment, type FollowResult } from './followDeployment';
@@ -70,6 +70,7 @@ export async function updateOneTarget(deps: FlowDeps, spec: SpecSource, t: Chose
     void vscode.window.showErrorMessage(sent.message, SHOW_LOGS).then((c) => c === SHOW_LOGS && protonLog().show(true));
     return out('failed');
   }
+  await rememberDeploymentType(deps.state, inst, choice.deploymentType);
   // Let the tree show the instance in flight at once.
   void cache.refreshInstance(t.serviceName, t.name).catch(() => undefined);
   if (choice.deploymentType === 'NONE') {

@@ -240,19 +240,29 @@ describe('Update Service Instance', function () {
       assert.deepEqual(await updates('busy'), []);
     });
 
-    it('a deploymentType that cannot apply says why and cannot be chosen (no newer minor, no compatible major)', async () => {
+    it('a deploymentType that cannot apply says why and cannot be chosen (no compatible major); on the newest minor, MINOR_VERSION rolls back', async () => {
       const text = specText('stuck').replace('environment: dev', 'environment: old');
       let tries = 0;
       const r = await run((p) => {
         if (p.kind !== 'pick') return undefined;
         tries++;
-        return tries === 1 ? 'MINOR_VERSION' : tries === 2 ? 'MAJOR_VERSION' : undefined;
+        return tries === 1 ? 'MAJOR_VERSION' : tries === 2 ? 'MINOR_VERSION' : undefined;
       }, specFile('stuck.yaml', text));
       assert.deepEqual(r.outcomes.map((o) => o.result), ['cancelled']);
       const [first, second, third] = ui!.picks();
-      assert.equal(first.details.MINOR_VERSION, 'no newer minor version: v1.2 is the newest published minor of major 1');
-      assert.equal(second.placeholder, 'MINOR_VERSION cannot be chosen: web has no published minor version newer than v1.2 in major 1.');
-      assert.match(third.placeholder!, /^MAJOR_VERSION cannot be chosen: .*not compatible with environment old/);
+      assert.equal(first.details.MINOR_VERSION, 'roll back to an older minor: v1.2 is the newest published minor of major 1');
+      assert.match(second.placeholder!, /^MAJOR_VERSION cannot be chosen: .*not compatible with environment old/);
+      assert.match(third.title, /MINOR_VERSION to which version/);
+      assert.deepEqual(third.items, ['v1.1', 'v1.0'], 'the older published minors, newest first');
+      assert.deepEqual(await updates('stuck'), []);
+    });
+
+    it('a directive whose type cannot apply: the pick starts on CURRENT_VERSION, never on NONE', async () => {
+      const directive = '# proton-update: serviceName=shop name=stuck deploymentType=MAJOR_VERSION';
+      const text = specText('stuck', { directive }).replace('environment: dev', 'environment: old');
+      const r = await run(() => undefined, specFile('stuck-major.yaml', text));
+      assert.deepEqual(r.outcomes.map((o) => o.result), ['cancelled']);
+      assert.equal(ui!.picks()[0].active, 'CURRENT_VERSION');
       assert.deepEqual(await updates('stuck'), []);
     });
 
@@ -303,15 +313,22 @@ describe('Update Service Instance', function () {
       assert.match(ui!.messages('error')[0].title, /^broken\.yaml is not valid YAML, so it cannot be sent to Proton: /);
     });
 
-    it('a dismissed QuickPick (the type chosen before is remembered for the instance)', async () => {
+    it('a dismissed QuickPick sends nothing and is not remembered; the type of a sent update is preselected next time', async () => {
       const uri = specFile('pickcancel.yaml', specText('pickcancel'));
       const first = await run(answers({ type: 'MINOR_VERSION' }), uri);
       assert.deepEqual(first.outcomes.map((o) => o.result), ['cancelled']);
       ui!.restore();
       const second = await run(answers({}), uri);
       assert.deepEqual(second.outcomes.map((o) => o.result), ['cancelled']);
-      assert.equal(ui!.picks()[0].active, 'MINOR_VERSION');
+      assert.equal(ui!.picks()[0].active, 'CURRENT_VERSION', 'the abandoned MINOR_VERSION is not "the last choice"');
       assert.deepEqual(await updates('pickcancel'), []);
+      ui!.restore();
+      const sent = await run(answers({ type: 'NONE', confirm: 'Update Spec' }), uri);
+      assert.deepEqual(sent.outcomes.map((o) => o.result), ['SUCCEEDED']);
+      ui!.restore();
+      await run(answers({}), uri);
+      assert.equal(ui!.picks()[0].active, 'NONE', 'the type last sent for this instance');
+      assert.equal((await updates('pickcancel')).length, 1);
     });
 
     it('a declined confirmation (after Show Diff opened the deployed spec against this one)', async () => {

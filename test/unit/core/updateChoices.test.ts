@@ -39,11 +39,22 @@ describe('deploymentType choices', () => {
     assert.deepEqual(choices[2].target, { major: '1', minor: '4' });
   });
 
-  test('MINOR_VERSION cannot apply on the newest minor (a DRAFT minor does not count), and says why', () => {
+  test('MINOR_VERSION on the newest minor (a DRAFT minor does not count) is a roll back, with no default target', () => {
     const minor = deploymentTypeChoices(ctx('1', '4'))[2];
     assert.equal(minor.target, undefined);
-    assert.match(minor.detail, /no newer minor version: v1\.4 is the newest published minor of major 1/);
-    assert.equal(minor.disabledReason, 'fargate has no published minor version newer than v1.4 in major 1.');
+    assert.equal(minor.disabledReason, undefined, 'Proton accepts an older minor of the same major');
+    assert.equal(minor.detail, 'roll back to an older minor: v1.4 is the newest published minor of major 1');
+    assert.deepEqual(versionChoices('MINOR_VERSION', ctx('1', '4')).map((c) => [c.label, c.description]), [
+      ['v1.2', 'older than v1.4 (roll back)'],
+      ['v1.1', 'older than v1.4 (roll back)'],
+      ['v1.0', 'older than v1.4 (roll back)'],
+    ]);
+  });
+
+  test('MINOR_VERSION cannot apply when the major has no other published minor, and says why', () => {
+    const minor = deploymentTypeChoices(ctx('3', '0', '3'))[2];
+    assert.equal(minor.detail, 'no other minor version: v3.0 is the only published minor of major 3');
+    assert.equal(minor.disabledReason, 'fargate has no other published minor version in major 3 than v3.0.');
   });
 
   test('MAJOR_VERSION skips a newer major the environment does not support, and says so when none fits', () => {
