@@ -6,6 +6,7 @@ import { isMap, isScalar, isSeq, newLineCounter, parseAllDocuments } from './yam
 import { parseDirectives, type DirectivesResult } from './directives';
 import { problem, type Problem, type Span } from './problems';
 import { SPEC_MAX_LENGTH } from './protonModel';
+import { editDistance } from './suggest';
 
 /** Texts longer than this (UTF-16 units) are refused unparsed: spec-too-large says enough. */
 export const PARSE_LIMIT = 1_000_000;
@@ -63,10 +64,21 @@ export const codePoints = (s: string): number => {
 /** Whether a text is over Proton's spec limit (counted in code points, as the model's length is). */
 export const isTooLarge = (text: string): boolean => text.length > SPEC_MAX_LENGTH && (text.length > 2 * SPEC_MAX_LENGTH || codePoints(text) > SPEC_MAX_LENGTH);
 
-/** A cheap test for "this YAML text is meant as a service spec": a top-level `proton:` key or a directive. */
+const PROTON_KEY = /^proton[ \t]*:[ \t]*(.*)$/m;
+const DIRECTIVE_LINE = /^[ \t]*#[ \t]*proton-update[ \t]*:/m;
+
+/**
+ * A cheap test for "this YAML text is meant as a service spec": a directive, or a top-level `proton:` whose value is
+ * ServiceSpec or a slip of it (a typo, another Proton `…Spec`), which then gets not-service-spec. Other values (a Helm
+ * chart's `proton: enabled`, a `proton:` mapping) are someone else's YAML and get nothing.
+ */
 export function looksLikeServiceSpec(text: string): boolean {
   const head = text.length > PARSE_LIMIT ? text.slice(0, PARSE_LIMIT) : text;
-  return /^proton[ \t]*:/m.test(head) || /^[ \t]*#[ \t]*proton-update[ \t]*:/m.test(head);
+  if (DIRECTIVE_LINE.test(head)) return true;
+  const m = PROTON_KEY.exec(head);
+  if (!m) return false;
+  const value = m[1].replace(/(^|[ \t])#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+  return /spec$/i.test(value) || (value.length <= 16 && editDistance(value.toLowerCase(), 'servicespec') <= 2);
 }
 
 export function parseSpecDocument(text: string): SpecDocument {

@@ -18,7 +18,7 @@ export interface LandingVersion {
   major: string;
   minor: string;
   /** Why this version: 'current', 'directive' (named) or the deploymentType that picks it. */
-  why: 'current' | 'named' | DeploymentType;
+  why: 'current' | 'named' | DeploymentType | 'refused';
 }
 
 export interface TargetInfo {
@@ -167,7 +167,13 @@ function versionChecks(
         typeSpan: fields.deploymentType?.valueSpan,
       },
     });
-    return current;
+    // Judge the inputs against the version the directive names when it exists: that is what the author means to
+    // deploy. Otherwise judge them against none: problems against the current version would be about a version
+    // nobody targets (its schema still serves completion and hover).
+    const major = t.templateMajorVersion ?? (type === 'MINOR_VERSION' ? current.major : undefined);
+    const minor = t.templateMinorVersion;
+    if (major !== undefined && minor !== undefined && findVersion(template, major, minor)) return { major, minor, why: 'named' };
+    return { ...current, why: 'refused' };
   }
   if (landsOnCurrent(req, res.target, inst)) {
     out.push(problem(
@@ -247,6 +253,7 @@ function inputChecks(sd: SpecDocument, t: SpecTarget, info: TargetInfo, facts: P
       out.push(p);
       continue;
     }
+    if (landing.why === 'refused') continue;
     out.push({ ...p, message: `${p.message} (${label})`, data: { ...p.data, ...inputData(schema, rel, sd) } });
   }
 }

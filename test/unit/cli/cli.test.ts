@@ -125,6 +125,22 @@ describe('proton-spec check without Proton', () => {
     assert.ok(codes.includes('not-service-spec'));
   });
 
+  test('a folder skips other YAML with a `proton:` key (a Helm values file), but not a typo of ServiceSpec', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'proton-cli-folder-'));
+    try {
+      writeFileSync(join(dir, 'values.yaml'), 'proton: enabled\ninstances:\n  - name: eu-1\n');
+      writeFileSync(join(dir, 'typo.yaml'), 'proton: ServiceSpc\ninstances: []\n');
+      writeFileSync(join(dir, 'spec.yaml'), 'proton: ServiceSpec\ninstances:\n  - {name: a, environment: dev, spec: {}}\n');
+      const r = await cli(['check', '.', '--format', 'json'], dir);
+      assert.equal(r.code, 1);
+      assert.deepEqual(JSON.parse(r.stdout).map((p: { file: string; code: string }) => [p.file, p.code]), [['typo.yaml', 'not-service-spec']]);
+      const text = await cli(['check', '.'], dir);
+      assert.match(text.stdout, /in 2 spec files$/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('usage errors exit 2', async () => {
     assert.equal((await cli(['lint'])).code, 2);
     assert.equal((await cli(['check', '--format', 'xml'])).code, 2);

@@ -43,6 +43,16 @@ describe('local checks (no Proton data)', () => {
     assert.equal(checkSpecDocument('a: 1\n').isSpec, false);
   });
 
+  test('someone else\'s `proton:` key is not a spec; a slip of ServiceSpec is one, with not-service-spec', () => {
+    for (const text of ['proton: enabled\ninstances:\n  - name: eu-1\n', 'proton:\n  enabled: true\n', 'proton: 3 # replicas\n']) {
+      assert.equal(checkSpecDocument(text).isSpec, false, text);
+    }
+    assert.deepEqual(check('proton: ServiceSpc\ninstances: []\n', {}), [['not-service-spec', 'ServiceSpc', 0]]);
+    assert.deepEqual(check('proton: "servicespec"\ninstances: []\n', {}), [['not-service-spec', '"servicespec"', 0]]);
+    assert.equal(checkSpecDocument('proton: "ServiceSpec" # quoted\ninstances: []\n').isSpec, true);
+    assert.equal(checkSpecDocument('# proton-update: serviceName=web name=dev\nproton: enabled\n').isSpec, true, 'a directive makes it one');
+  });
+
   test('spec-structure on the value or entry at fault', () => {
     assert.deepEqual(check('proton: ServiceSpec\ninstances: 5\n', {}), [['spec-structure', '5', 1]]);
     assert.deepEqual(check('proton: ServiceSpec\ninstances:\n  - name: a\n    environment: dev\n', {}), [['spec-structure', 'name: a', 2]]);
@@ -125,6 +135,24 @@ describe('checks with Proton data', () => {
     assert.deepEqual(r.problems.map((p) => [p.code, text.slice(p.span.start, p.span.end)]), [['input-required', 'spec']]);
     assert.match(r.problems[0].message, /"container_port" is missing \(svc-tpl 2\.0, the version MAJOR_VERSION deploys\)/);
     assert.deepEqual(r.targetInfo[0].landing, { major: '2', minor: '0', why: 'MAJOR_VERSION' });
+  });
+
+  test('a refused directive: inputs against the version it names when that exists, else not judged', () => {
+    // web/old runs 1.x on an environment 2.0 does not support: Proton refuses, but 2.0 is what the author targets.
+    const named = directive('name=old deploymentType=MAJOR_VERSION templateMajorVersion=2 templateMinorVersion=0');
+    const fits = named + spec('      image: app\n      container_port: 80\n', 'old', 'old');
+    assert.deepEqual(quiet(fits).map(([c]) => c), ['version-incompatible-environment'], 'no complaint about 1.x inputs');
+    assert.deepEqual(checkSpecDocument(fits, { facts }).targetInfo[0].landing, { major: '2', minor: '0', why: 'named' });
+    const short = named + spec(OK, 'old', 'old');
+    const r = checkSpecDocument(short, { facts });
+    assert.deepEqual(r.problems.map((p) => p.code), ['version-incompatible-environment', 'input-required']);
+    assert.match(r.problems[1].message, /"container_port" is missing \(svc-tpl 2\.0, the directive's version\)/);
+    // A minor that does not exist: only the version problem, none about the current version's inputs.
+    const missing = directive('name=dev deploymentType=MINOR_VERSION templateMinorVersion=9') + spec(OK + '      bogus: 1\n');
+    assert.deepEqual(quiet(missing).map(([c]) => c), ['version-not-found']);
+    assert.equal(checkSpecDocument(missing, { facts }).targetInfo[0].landing?.why, 'refused');
+    // The same input without the refused directive is reported.
+    assert.ok(quiet(spec(OK + '      bogus: 1\n')).some(([c]) => c === 'input-unknown'));
   });
 
   test('every input code on the exact key or value', () => {
