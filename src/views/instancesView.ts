@@ -93,9 +93,12 @@ export function registerInstancesView(
     const description = filterDescription(provider.filter);
     if (treeView.description !== description) treeView.description = description;
     const ignored = manager.state.settings.ignoredWorkspaceKeys;
-    const message = ignored.length
-      ? `Restricted Mode: this workspace's ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} ignored; your user settings apply.`
-      : undefined;
+    // The description is hidden while the view is alone in its container, so a filter is also said above the rows.
+    const lines = [
+      ignored.length ? `Restricted Mode: this workspace's ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} ignored; your user settings apply.` : '',
+      description ? `${description}; Clear Filter (in the title bar) shows every instance.` : '',
+    ].filter(Boolean);
+    const message = lines.length ? lines.join(' ') : undefined;
     // A new view's message reads '' rather than undefined.
     if ((treeView.message || undefined) !== message) treeView.message = message;
     void setContextKey('proton.filtered', isFilterActive(provider.filter));

@@ -1,5 +1,6 @@
-// Which open YAML documents are ServiceSpecs and which instances they name (`instances[].name`), so the tree can
-// offer "Compare Spec with Deployed" on those instances. Re-read on open, close and (debounced) edit.
+// Which spec files open in the editor name which instances (`instances[].name`), so the tree can offer "Compare Spec
+// with Deployed" on those instances. Documents are re-read on open, close and (debounced) edit; only those shown in a
+// tab count, because VS Code keeps a document loaded for a while after its last editor closed.
 import * as vscode from 'vscode';
 import { parse } from '../core/yamlLibrary';
 import { isServiceSpec, specInstanceNames } from '../core/serviceSpec';
@@ -10,6 +11,8 @@ export class OpenSpecFiles implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The documents with a tab (text or the modified side of a diff), as URI strings; kept on tab changes. */
+  private tabbed = tabbedUris();
 
   constructor() {
     for (const d of vscode.workspace.textDocuments) this.read(d);
@@ -20,6 +23,11 @@ export class OpenSpecFiles implements vscode.Disposable {
         if (e.document.languageId !== 'yaml') return;
         clearTimeout(this.timer);
         this.timer = setTimeout(() => this.read(e.document) && this.changed.fire(), 500);
+      }),
+      vscode.window.tabGroups.onDidChangeTabs(() => {
+        const before = this.urisFor();
+        this.tabbed = tabbedUris();
+        if (before.join('\n') !== this.urisFor().join('\n')) this.changed.fire();
       }),
     );
   }
@@ -48,12 +56,26 @@ export class OpenSpecFiles implements vscode.Disposable {
     return this.urisFor(instanceName).length > 0;
   }
 
-  urisFor(instanceName: string): vscode.Uri[] {
-    return [...this.byDoc.values()].filter((d) => d.names.includes(instanceName)).map((d) => d.uri);
+  /** The spec files open in a tab that name the instance (any instance when none is given). */
+  urisFor(instanceName?: string): vscode.Uri[] {
+    return [...this.byDoc.entries()]
+      .filter(([key, d]) => this.tabbed.has(key) && (instanceName === undefined || d.names.includes(instanceName)))
+      .map(([, d]) => d.uri);
   }
 
   dispose(): void {
     clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function tabbedUris(): Set<string> {
+  const out = new Set<string>();
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (tab.input instanceof vscode.TabInputText) out.add(tab.input.uri.toString());
+      else if (tab.input instanceof vscode.TabInputTextDiff) out.add(tab.input.modified.toString());
+    }
+  }
+  return out;
 }

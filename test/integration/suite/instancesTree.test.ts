@@ -98,10 +98,12 @@ describe('Service Instances tree', function () {
       assert.deepEqual(treeRows(api).map((r) => r.label), ['api', 'shop']);
     });
 
-    it('filters by name text and status, says so in the view description, and clears', async () => {
+    it('filters by name text and status, says so in the view description and above the rows, and clears', async () => {
       api.view.setFilter({ text: 'prod', statuses: [] });
       assert.deepEqual(treeRows(api).map((r) => [r.label, r.children!.map((c) => c.label)]), [['api', ['api-prod']], ['shop', ['shop-prod']]]);
       assert.equal(api.view.treeView.description, 'Filter: "prod"');
+      // Also above the rows: a view alone in its container does not show its description.
+      assert.equal(api.view.treeView.message, 'Filter: "prod"; Clear Filter (in the title bar) shows every instance.');
       api.view.setFilter({ text: '', statuses: ['FAILED', 'IN_PROGRESS'] });
       assert.deepEqual(treeRows(api).map((r) => r.children!.map((c) => c.label)), [['api-dev'], ['shop-prod']]);
       assert.equal(api.view.treeView.description, 'Filter: FAILED, IN_PROGRESS');
@@ -109,6 +111,7 @@ describe('Service Instances tree', function () {
       assert.deepEqual(treeRows(api).map((r) => r.label), ['No service instances match the filter']);
       await vscode.commands.executeCommand('proton.clearFilter');
       assert.equal(api.view.treeView.description, undefined);
+      assert.ok(!api.view.treeView.message, 'no filter message once cleared');
       assert.equal(treeRows(api).flatMap((r) => r.children ?? []).length, 5);
     });
 
@@ -153,6 +156,24 @@ describe('Service Instances tree', function () {
       assert.equal(input.original.scheme, 'proton-spec');
       assert.equal(input.modified.toString(), doc.uri.toString());
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    });
+
+    it('offers Compare only while the spec file has a tab: a closed editor\'s document, still loaded, does not count', async () => {
+      const file = join(dir, 'compare-closed.yaml');
+      writeFileSync(file, 'proton: ServiceSpec\ninstances:\n  - name: shop-dev\n    environment: dev\n    spec:\n      greeting: file\n');
+      const doc = await vscode.workspace.openTextDocument(file);
+      const spec = () => treeRows(api).find((r) => r.label === 'shop')!.children!.find((c) => c.label === 'shop-dev')!.contextValue ?? '';
+      const until = (want: boolean) =>
+        new Promise<void>((resolve) => {
+          if (spec().endsWith('.spec') === want) return resolve();
+          const sub = api.view.specFiles.onDidChange(() => spec().endsWith('.spec') === want && (sub.dispose(), resolve()));
+        });
+      await vscode.window.showTextDocument(doc);
+      await until(true);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await until(false);
+      assert.ok(vscode.workspace.textDocuments.some((d) => d.uri.fsPath === file), 'VS Code still holds the document');
+      assert.deepEqual(api.view.specFiles.urisFor('shop-dev'), []);
     });
 
     it('polls only while deployments are in flight and stops when they settle', async () => {
