@@ -49,3 +49,34 @@ export function outcomeMessage(outcome: Outcome, who: { serviceName: string; nam
 export function pollDelay(attempt: number, maxMs: number): number {
   return Math.min(maxMs, 500 * 2 ** Math.min(attempt, 6));
 }
+
+const RESULT_WORDS: Record<string, string> = {
+  SUCCEEDED: 'succeeded',
+  FAILED: 'failed',
+  CANCELLED: 'was cancelled',
+  refused: 'was refused',
+  cancelled: 'was left at a prompt',
+  declined: 'was declined at the confirmation',
+  failed: 'could not be submitted',
+  'stopped watching': 'is still deploying (no longer watched)',
+};
+
+/**
+ * The closing line of "All N, one after another": how many succeeded, where it stopped and why, and which were not
+ * started. Undefined for a single target (its own message says it all).
+ */
+export function batchSummary(
+  targets: readonly { serviceName: string; name: string }[],
+  outcomes: readonly { serviceName: string; name: string; result: string }[],
+): { text: string; allSucceeded: boolean } | undefined {
+  if (targets.length < 2) return undefined;
+  const who = (t: { serviceName: string; name: string }) => `${t.serviceName}/${t.name}`;
+  const ok = outcomes.filter((o) => o.result === 'SUCCEEDED');
+  if (ok.length === targets.length) return { text: `All ${targets.length} instances updated: ${targets.map(who).join(', ')}.`, allSucceeded: true };
+  const last = outcomes[outcomes.length - 1];
+  const rest = targets.slice(outcomes.length).map(who);
+  const parts = [`${ok.length} of ${targets.length} instances updated${ok.length ? ` (${ok.map(who).join(', ')})` : ''}`];
+  if (last) parts.push(`${who(last)} ${RESULT_WORDS[last.result] ?? last.result}`);
+  if (rest.length) parts.push(`${last ? 'so ' : ''}${rest.join(', ')} ${rest.length === 1 ? 'was' : 'were'} not started`);
+  return { text: `${parts.join('; ')}.`, allSucceeded: false };
+}

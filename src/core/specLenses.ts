@@ -42,8 +42,10 @@ export function specLenses(sd: SpecDocument, result: CheckResult): SpecLens[] {
     if (info.update) {
       out.push({
         span: at,
-        title: `$(arrow-up) ${info.update.major}.${info.update.minor} available (${info.update.kind})`,
-        tooltip: `deploymentType ${info.update.kind === 'minor' ? 'MINOR_VERSION' : 'MAJOR_VERSION'} deploys ${info.update.major}.${info.update.minor}`,
+        title: `$(arrow-up) ${info.update.major}.${info.update.minor} available (${info.update.kind})` +
+          (info.newerMajor ? ` · ${info.newerMajor.major}.${info.newerMajor.minor} (major)` : ''),
+        tooltip: `deploymentType ${info.update.kind === 'minor' ? 'MINOR_VERSION' : 'MAJOR_VERSION'} deploys ${info.update.major}.${info.update.minor}` +
+          (info.newerMajor ? `; MAJOR_VERSION deploys ${info.newerMajor.major}.${info.newerMajor.minor}` : ''),
       });
     }
     out.push({ span: at, title: 'Update…', tooltip: `Submit UpdateServiceInstance for ${t.serviceName}/${t.name}`, update: { serviceName: t.serviceName, name: t.name } });

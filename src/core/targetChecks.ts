@@ -11,7 +11,7 @@ import type { SpecDocument } from './specDocument';
 import type { SpecTarget } from './specTargets';
 import { closest } from './suggest';
 import { schemaNodeAt, tryParseTemplateSchema, type TemplateSchema } from './templateSchema';
-import { availableUpdate, findVersion, type AvailableUpdate, type TemplateInfo } from './templateVersions';
+import { availableUpdate, findVersion, newerMajors, type AvailableUpdate, type TemplateInfo } from './templateVersions';
 import { parse as parseYaml } from './yamlLibrary';
 
 export interface LandingVersion {
@@ -35,6 +35,8 @@ export interface TargetInfo {
   /** Busy status of the instance or its component. */
   busy?: string;
   update?: AvailableUpdate;
+  /** When `update` is a minor: the newest major the environment supports as well, if any. */
+  newerMajor?: { major: string; minor: string };
 }
 
 const schemaCache = new Map<string, TemplateSchema | null>();
@@ -101,6 +103,8 @@ export function checkTarget(sd: SpecDocument, t: SpecTarget, facts: ProtonFacts,
   info.landing = versionChecks(sd, t, inst, template, env, entryIndex, out);
   info.refused = out.slice(before).some((p) => p.severity === 'error');
   info.update = availableUpdate(inst, template, env);
+  const major = info.update?.kind === 'minor' ? newerMajors(inst, template, env)[0] : undefined;
+  if (major) info.newerMajor = { major: major.majorVersion, minor: major.minorVersion };
   updateAvailable(sd, t, info, out);
   inputChecks(sd, t, info, facts, out, needs);
   return info;

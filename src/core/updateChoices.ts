@@ -75,12 +75,19 @@ function majorChoice(ctx: TargetContext, cur: VersionRef): DeploymentTypeChoice 
       ? refused.message
       : `No published major version of ${ctx.template.name} newer than ${cur.major} is compatible with environment ${ctx.instance.environmentName}.`
     : `${ctx.template.name} has no published major version newer than ${cur.major}.`;
-  return {
-    type,
-    needsVersion: true,
-    detail: newer ? `no compatible newer major: environment ${ctx.instance.environmentName} does not support it` : `no newer major version than ${cur.major}`,
-    disabledReason: reason,
-  };
+  return { type, needsVersion: true, detail: newer ? incompatibleDetail(ctx, cur) : `no newer major version than ${cur.major}`, disabledReason: reason };
+}
+
+/** "no compatible newer major: web v3.0 needs environment template vpc 3; dev runs vpc 2", as far as known. */
+function incompatibleDetail(ctx: TargetContext, cur: VersionRef): string {
+  const env = ctx.environment;
+  const newest = ctx.template.versions
+    .filter((x) => x.status === 'PUBLISHED' && num(x.majorVersion) > num(cur.major))
+    .sort((a, b) => num(b.majorVersion) - num(a.majorVersion) || num(b.minorVersion) - num(a.minorVersion))[0];
+  const needs = newest?.compatibleEnvironmentTemplates?.map((c) => `${c.templateName} ${c.majorVersion}`);
+  if (!env || !newest || !needs?.length) return `no compatible newer major: environment ${ctx.instance.environmentName} does not support it`;
+  return `no compatible newer major: ${ctx.template.name} ${v(ref(newest))} needs environment template ${needs.join(' or ')}; ` +
+    `${env.name} runs ${env.templateName} ${env.templateMajorVersion}`;
 }
 
 export interface VersionChoice {

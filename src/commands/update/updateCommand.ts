@@ -2,6 +2,7 @@
 // editor title and context menus, the explorer (spec files), the tree's instance menu and the CodeLens
 // (`(uri, {serviceName, name})`). Finds the spec and its targets, then runs the update flow for each.
 import * as vscode from 'vscode';
+import { batchSummary } from '../../core/deploymentOutcome';
 import { specTargets } from '../../core/specTargets';
 import type { ProtonSnapshot } from '../../core/protonSnapshot';
 import type { OpsMapping } from '../../core/specTargets';
@@ -77,6 +78,8 @@ async function runUpdate(deps: UpdateCommandDeps, arg: unknown, arg2: unknown): 
     outcomes.push(o);
     if (o.result !== 'SUCCEEDED') break; // one after another: stop at the first that did not succeed
   }
+  const summary = batchSummary(chosen.targets, outcomes);
+  if (summary) void (summary.allSucceeded ? vscode.window.showInformationMessage(summary.text) : vscode.window.showWarningMessage(summary.text));
   if (chosen.source === 'none' && outcomes[0]?.result === 'SUCCEEDED') {
     await offerToRecordTarget(deps.state, spec.document, chosen.targets[0]);
   }

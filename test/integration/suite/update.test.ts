@@ -212,6 +212,7 @@ describe('Update Service Instance', function () {
     const [a, b] = [(await updates('all1'))[0], (await updates('all2'))[0]];
     assert.notEqual(a.input.clientToken, b.input.clientToken);
     assert.ok(a.at < b.at);
+    assert.ok(ui!.messages('info').some((m) => m.title === 'All 2 instances updated: shop/all1, shop/all2.'), 'a closing summary');
   });
 
   it('from the tree with no spec open or mapped: asks for the spec file (Browse…), then updates that instance', async () => {

@@ -70,13 +70,13 @@ describe('hover and CodeLens', () => {
     assert.match(d?.markdown ?? '', /Deploy a newer minor version/);
   });
 
-  test('lenses: status and version, update available, Update…', () => {
+  test('lenses: status and version, update available (a minor, and the compatible major too), Update…', () => {
     const t = `# proton-update: serviceName=web name=dev deploymentType=CURRENT_VERSION\n${text.slice(DIR.length)}`;
     const sd = parseSpecDocument(t);
     const lenses = specLenses(sd, checkSpecDocument(sd, { facts }));
     assert.deepEqual(lenses.map((l) => [l.title, l.span.start, l.update]), [
       ['web/dev · SUCCEEDED · svc-tpl 1.0', 2, undefined],
-      ['$(arrow-up) 1.1 available (minor)', 2, undefined],
+      ['$(arrow-up) 1.1 available (minor) · 2.0 (major)', 2, undefined],
       ['Update…', 2, { serviceName: 'web', name: 'dev' }],
     ]);
   });

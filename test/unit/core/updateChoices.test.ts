@@ -61,7 +61,7 @@ describe('deploymentType choices', () => {
     // env vpc:2 → 3.0 (vpc:3 only) is out; 2.1 is the recommended major that fits.
     assert.equal(deploymentTypeChoices(ctx('1', '2'))[3].detail, 'v1.2 → v2.1 (recommended major)');
     const onTwo = deploymentTypeChoices(ctx('2', '1'))[3];
-    assert.match(onTwo.detail, /no compatible newer major: environment dev does not support it/);
+    assert.equal(onTwo.detail, 'no compatible newer major: fargate v3.0 needs environment template vpc 3; dev runs vpc 2');
     assert.match(onTwo.disabledReason ?? '', /not compatible with environment dev/);
     const onThree = deploymentTypeChoices(ctx('3', '0', '3'))[3];
     assert.equal(onThree.disabledReason, 'fargate has no published major version newer than 3.');

@@ -3,7 +3,7 @@ import { test, describe } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { confirmationText, describeConnection } from '../../../src/core/updateConfirmation';
 import { isRetryableFailure, updateFailureMessage } from '../../../src/core/updateErrors';
-import { deploymentOutcome, outcomeMessage, pollDelay } from '../../../src/core/deploymentOutcome';
+import { batchSummary, deploymentOutcome, outcomeMessage, pollDelay } from '../../../src/core/deploymentOutcome';
 
 const EMU = { region: 'us-east-1', endpoint: 'http://127.0.0.1:4566', isEmulator: true };
 
@@ -81,5 +81,28 @@ describe('outcome', () => {
   });
   test('polling starts quick and settles at the maximum', () => {
     assert.deepEqual([0, 1, 2, 3, 10].map((a) => pollDelay(a, 3000)), [500, 1000, 2000, 3000, 3000]);
+  });
+});
+
+describe('"All N, one after another" summary', () => {
+  const t = (name: string) => ({ serviceName: 'shop', name });
+  const targets = [t('a'), t('b'), t('c')];
+  test('none for a single target; all succeeded names them', () => {
+    assert.equal(batchSummary([t('a')], [{ ...t('a'), result: 'FAILED' }]), undefined);
+    assert.deepEqual(batchSummary(targets, targets.map((x) => ({ ...x, result: 'SUCCEEDED' }))), {
+      text: 'All 3 instances updated: shop/a, shop/b, shop/c.',
+      allSucceeded: true,
+    });
+  });
+  test('where it stopped, why, and what was not started', () => {
+    assert.equal(
+      batchSummary(targets, [{ ...t('a'), result: 'SUCCEEDED' }, { ...t('b'), result: 'FAILED' }])?.text,
+      '1 of 3 instances updated (shop/a); shop/b failed; so shop/c was not started.',
+    );
+    assert.equal(
+      batchSummary(targets, [{ ...t('a'), result: 'declined' }])?.text,
+      '0 of 3 instances updated; shop/a was declined at the confirmation; so shop/b, shop/c were not started.',
+    );
+    assert.equal(batchSummary(targets, [])?.text, '0 of 3 instances updated; shop/a, shop/b, shop/c were not started.');
   });
 });
