@@ -52,11 +52,14 @@ function deployedFields(b: SeedBuild, o: Obj, path: string) {
   };
 }
 
-/** createdAt, lastDeploymentAttemptedAt and lastDeploymentSucceededAt, derived when absent. */
-function deploymentTimes(b: SeedBuild, o: Obj, path: string) {
+/**
+ * createdAt, lastDeploymentAttemptedAt and lastDeploymentSucceededAt, derived when absent: the last attempt succeeded
+ * only when the status says so; otherwise the last success is the deployment at creation.
+ */
+function deploymentTimes(b: SeedBuild, o: Obj, path: string, status: DeploymentStatus) {
   const createdAt = b.r.time(o, 'createdAt', path) ?? b.next();
   const lastDeploymentAttemptedAt = b.r.time(o, 'lastDeploymentAttemptedAt', path) ?? createdAt + 600;
-  const lastDeploymentSucceededAt = b.r.time(o, 'lastDeploymentSucceededAt', path) ?? lastDeploymentAttemptedAt;
+  const lastDeploymentSucceededAt = b.r.time(o, 'lastDeploymentSucceededAt', path) ?? (status === 'SUCCEEDED' ? lastDeploymentAttemptedAt : createdAt);
   return { createdAt, lastDeploymentAttemptedAt, lastDeploymentSucceededAt };
 }
 
@@ -99,7 +102,7 @@ export function readEnvironments(b: SeedBuild, list: unknown[]): void {
       templateMajorVersion: major,
       templateMinorVersion: minor,
       deploymentStatus: status,
-      ...deploymentTimes(b, o, path),
+      ...deploymentTimes(b, o, path, status),
     };
     b.environments.set(name, withOptional(e, { deploymentStatusMessage: message, description, spec }));
     b.state.environments.push(e);
@@ -272,7 +275,7 @@ function readInstance(b: SeedBuild, o: Obj, path: string, service: { name?: stri
     templateMinorVersion: minor,
     deploymentStatus: status,
     spec: spec.fullSpec ?? '',
-    ...deploymentTimes(b, io, path),
+    ...deploymentTimes(b, io, path, status),
     outputs,
     failNextDeployment,
   };

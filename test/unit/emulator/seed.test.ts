@@ -94,6 +94,15 @@ describe('the built-in demo seed (no --seed)', () => {
     const instances = await listAllInstances(running.client);
     assert.ok(instances.length >= 30, `${instances.length} instances`);
     const statuses = new Set(instances.map((i) => i.deploymentStatus));
+    // An instance whose last attempt did not succeed last succeeded earlier (the seed gives no times: derived).
+    const unsuccessful = instances.filter((i) => i.deploymentStatus === 'FAILED' || i.deploymentStatus === 'CANCELLED');
+    assert.ok(unsuccessful.length >= 2);
+    for (const i of unsuccessful) {
+      assert.ok(i.lastDeploymentSucceededAt! < i.lastDeploymentAttemptedAt!, `${i.serviceName}/${i.name}: succeeded before the last attempt`);
+    }
+    for (const i of instances.filter((x) => x.deploymentStatus === 'SUCCEEDED')) {
+      assert.equal(i.lastDeploymentSucceededAt!.getTime(), i.lastDeploymentAttemptedAt!.getTime(), `${i.serviceName}/${i.name}: its last attempt succeeded`);
+    }
     for (const status of ['IN_PROGRESS', 'FAILED', 'SUCCEEDED', 'DELETE_IN_PROGRESS', 'DELETE_FAILED', 'DELETE_COMPLETE', 'CANCELLING', 'CANCELLED']) {
       assert.ok(statuses.has(status as never), `an instance ${status}`);
     }
