@@ -81,6 +81,8 @@ test('the context menu opens the deployed spec as a read-only YAML document', as
   await filterTo('checkout');
   const row = instanceRow('checkout-api', 'prod');
   await row.waitFor({ timeout: 10_000 });
+  // The view is alone in its container, so its description is hidden: the filter is said above the rows.
+  await pane.locator('.message', { hasText: 'Filter: "checkout"; Clear Filter (in the title bar) shows every instance.' }).waitFor({ timeout: 10_000 });
   assert.match(await pane.locator('.monaco-list-row', { hasText: 'checkout-api' }).first().innerText(), /checkout-api/);
   await contextMenu(row, 'Open Deployed Spec');
   const tab = wb.page.locator('.tabs-container .tab', { hasText: 'deployed.yaml' });
