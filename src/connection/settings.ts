@@ -1,6 +1,8 @@
 // Reads the proton.* settings as plain values for src/proton. Workspace trust is honoured here, in code: in
 // Restricted Mode the workspace (and folder) values of the restricted settings are ignored, only the user's apply.
+import { readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { parseJsonc } from '../core/jsonc';
 import type { ConnectionSettings } from '../proton/connection';
 
 export const RESTRICTED_KEYS = ['endpoint', 'profile', 'region'] as const;
@@ -42,12 +44,50 @@ export function effectiveSettings(inspect: <T>(key: string) => Inspected<T> | un
   return out;
 }
 
-export function readSettings(trusted = vscode.workspace.isTrusted): EffectiveSettings {
-  const config = vscode.workspace.getConfiguration('proton');
+export function readSettings(
+  trusted = vscode.workspace.isTrusted,
+  inspect: <T>(key: string) => Inspected<T> | undefined = (key) => vscode.workspace.getConfiguration('proton').inspect(key),
+): EffectiveSettings {
   // Trusted, every scope applies, so the effective value is all there is to know, and get() costs a fraction of
   // inspect() (which resolves every scope); this runs at activation.
-  if (trusted) return effectiveSettings((key) => ({ globalValue: config.get(key) }), true);
-  return effectiveSettings((key) => config.inspect(key), false);
+  if (trusted) {
+    const config = vscode.workspace.getConfiguration('proton');
+    return effectiveSettings((key) => ({ globalValue: config.get(key) }), true);
+  }
+  // In Restricted Mode VS Code leaves the restricted settings' workspace values out of inspect(), so whether the
+  // workspace sets them (to say they are ignored) is read from its settings files. Their values are never used.
+  const onDisk = workspaceSettingsOnDisk();
+  return effectiveSettings(<T>(key: string) => {
+    const i = inspect<T>(key);
+    const value = onDisk[`proton.${key}`] as T | undefined;
+    const restricted = (RESTRICTED_KEYS as readonly string[]).includes(key);
+    if (!restricted || value === undefined || i?.workspaceValue !== undefined || i?.workspaceFolderValue !== undefined) return i;
+    return { ...i, workspaceValue: value };
+  }, false);
+}
+
+/** The proton.* values the workspace's settings files hold: each folder's .vscode/settings.json, then the .code-workspace's. */
+export function workspaceSettingsOnDisk(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const take = (settings: unknown) => {
+    if (typeof settings !== 'object' || settings === null) return;
+    for (const [k, v] of Object.entries(settings)) {
+      if (k.startsWith('proton.')) out[k] = v;
+      else if (k === 'proton' && typeof v === 'object' && v !== null) for (const [n, x] of Object.entries(v)) out[`proton.${n}`] = x;
+    }
+  };
+  const read = (uri: vscode.Uri): unknown => {
+    if (uri.scheme !== 'file') return undefined;
+    try {
+      return parseJsonc(readFileSync(uri.fsPath, 'utf8'));
+    } catch {
+      return undefined; // no file, or unreadable: nothing set there
+    }
+  };
+  for (const folder of vscode.workspace.workspaceFolders ?? []) take(read(vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json')));
+  const file = vscode.workspace.workspaceFile;
+  if (file) take((read(file) as { settings?: unknown } | undefined)?.settings);
+  return out;
 }
 
 /**

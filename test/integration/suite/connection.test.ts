@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import { ConnectionManager } from '../../../src/connection/connectionManager';
-import { effectiveSettings } from '../../../src/connection/settings';
+import { effectiveSettings, readSettings } from '../../../src/connection/settings';
 import { ProtonCache } from '../../../src/proton/cache';
 import { FakeWindow } from '../helpers/fakeWindow';
 import { extensionApi, seedFile, setUserSettings, startTestEmulator, treeRows, waitFor, type TestEmulator } from '../helpers/proton';
@@ -60,6 +60,16 @@ describe('Connection', function () {
       assert.equal(untrusted.region, 'eu-west-1');
       assert.deepEqual(untrusted.ignoredWorkspaceKeys, ['proton.endpoint']);
       assert.equal(effectiveSettings(inspect, true).endpoint, 'http://203.0.113.7:4566');
+
+      // What VS Code really does in Restricted Mode: inspect() leaves the restricted workspace values out. That the
+      // workspace sets one is then read from its .vscode/settings.json, so the view can say it is ignored.
+      const hidden = <T>(key: string) => {
+        const i = inspect<T>(key);
+        return i && { ...i, workspaceValue: undefined, workspaceFolderValue: undefined };
+      };
+      const restricted = readSettings(false, hidden);
+      assert.deepEqual(restricted.ignoredWorkspaceKeys, ['proton.endpoint'], 'found in the settings file');
+      assert.equal(restricted.endpoint, '', 'and never used');
 
       // The connection built in Restricted Mode never goes to the workspace's endpoint.
       const cache = new ProtonCache(() => Promise.reject(new Error('no requests in this test')));
