@@ -94,8 +94,9 @@ export function registerInstancesView(
     if (treeView.description !== description) treeView.description = description;
     const ignored = manager.state.settings.ignoredWorkspaceKeys;
     // The description is hidden while the view is alone in its container, so a filter is also said above the rows.
+    // A message hides the welcome content, which says Restricted Mode itself while nothing is connected.
     const lines = [
-      ignored.length ? `Restricted Mode: this workspace's ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} ignored; your user settings apply.` : '',
+      ignored.length && manager.state.connection ? `Restricted Mode: this workspace's ${ignored.join(', ')} ${ignored.length === 1 ? 'is' : 'are'} ignored; your user settings apply.` : '',
       description ? `${description}; Clear Filter (in the title bar) shows every instance.` : '',
     ].filter(Boolean);
     const message = lines.length ? lines.join(' ') : undefined;
