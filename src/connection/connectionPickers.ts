@@ -25,6 +25,7 @@ export async function selectProfile(manager: ConnectionManager): Promise<void> {
     })),
   ];
   for (const i of items) if (i.value === current) i.description = `${i.description ? `${i.description} · ` : ''}current`;
+  items.sort((a, b) => Number(b.value === current) - Number(a.value === current)); // as in selectRegion
   const pick = await vscode.window.showQuickPick(items, {
     title: 'Proton: Select AWS Profile',
     placeHolder: profiles.length ? 'Profiles from the shared AWS config and credentials files' : 'No profiles found in the shared AWS files',
@@ -43,6 +44,8 @@ export async function selectRegion(manager: ConnectionManager): Promise<void> {
   ];
   const current = manager.state.settings.region ?? '';
   for (const i of items) if (i.value === current) i.description = `${i.description} · current`;
+  // showQuickPick focuses the first row (it takes no active item): the current choice goes first, so Enter keeps it.
+  items.sort((a, b) => Number(b.value === current) - Number(a.value === current));
   const pick = await vscode.window.showQuickPick(items, {
     title: 'Proton: Select Region',
     placeHolder: conn ? `Now: ${conn.region} (${conn.regionSource === 'default' ? 'default' : `from the ${conn.regionSource}`})` : 'Regions where AWS offered Proton',

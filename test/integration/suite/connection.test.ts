@@ -120,8 +120,13 @@ describe('Connection', function () {
       const [menu, regions] = ui.picks();
       assert.equal(menu.title, 'Proton: not connected');
       assert.deepEqual(menu.items, ['Select AWS Profile…', 'Select Region…', 'Start Local Emulator', 'Refresh Service Instances', 'Open Proton Settings', 'Show Logs']);
-      assert.equal(regions.items[0], "The profile's region");
+      assert.equal(regions.items[0], "The profile's region", 'no region set: the profile\'s region is current, first');
       assert.ok(regions.items.includes('eu-west-1') && regions.items.includes('us-east-1'), regions.items.join(', '));
+      assert.equal(vscode.workspace.getConfiguration('proton').inspect('region')?.globalValue, 'eu-west-1');
+      // Asked again, the current region is the first (focused) row: Enter keeps it rather than clearing it.
+      await vscode.commands.executeCommand('proton.selectRegion');
+      const again = ui.picks()[2];
+      assert.equal(again.items[0], 'eu-west-1');
       assert.equal(vscode.workspace.getConfiguration('proton').inspect('region')?.globalValue, 'eu-west-1');
     } finally {
       ui.restore();
