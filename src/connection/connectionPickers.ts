@@ -6,6 +6,15 @@ import { listProfiles, PROTON_REGIONS } from '../proton/connection';
 import type { ConnectionManager } from './connectionManager';
 import { writeSetting } from './settings';
 
+/**
+ * Marks the current choice and moves it first: showQuickPick focuses the first row (it takes no active item), so
+ * Enter keeps the current choice instead of changing it.
+ */
+function currentFirst(items: (vscode.QuickPickItem & { value: string })[], current: string): void {
+  for (const i of items) if (i.value === current) i.description = `${i.description ? `${i.description} · ` : ''}current`;
+  items.sort((a, b) => Number(b.value === current) - Number(a.value === current));
+}
+
 export async function selectProfile(manager: ConnectionManager): Promise<void> {
   const current = manager.state.settings.profile ?? '';
   const profiles = listProfiles();
@@ -24,8 +33,7 @@ export async function selectProfile(manager: ConnectionManager): Promise<void> {
       value: p.name,
     })),
   ];
-  for (const i of items) if (i.value === current) i.description = `${i.description ? `${i.description} · ` : ''}current`;
-  items.sort((a, b) => Number(b.value === current) - Number(a.value === current)); // as in selectRegion
+  currentFirst(items, current);
   const pick = await vscode.window.showQuickPick(items, {
     title: 'Proton: Select AWS Profile',
     placeHolder: profiles.length ? 'Profiles from the shared AWS config and credentials files' : 'No profiles found in the shared AWS files',
@@ -43,9 +51,7 @@ export async function selectRegion(manager: ConnectionManager): Promise<void> {
     ...PROTON_REGIONS.map((r) => ({ label: r.id, description: r.name, value: r.id })),
   ];
   const current = manager.state.settings.region ?? '';
-  for (const i of items) if (i.value === current) i.description = `${i.description} · current`;
-  // showQuickPick focuses the first row (it takes no active item): the current choice goes first, so Enter keeps it.
-  items.sort((a, b) => Number(b.value === current) - Number(a.value === current));
+  currentFirst(items, current);
   const pick = await vscode.window.showQuickPick(items, {
     title: 'Proton: Select Region',
     placeHolder: conn ? `Now: ${conn.region} (${conn.regionSource === 'default' ? 'default' : `from the ${conn.regionSource}`})` : 'Regions where AWS offered Proton',

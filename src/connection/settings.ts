@@ -44,21 +44,18 @@ export function effectiveSettings(inspect: <T>(key: string) => Inspected<T> | un
   return out;
 }
 
-export function readSettings(
-  trusted = vscode.workspace.isTrusted,
-  inspect: <T>(key: string) => Inspected<T> | undefined = (key) => vscode.workspace.getConfiguration('proton').inspect(key),
-): EffectiveSettings {
+/** `inspect` defaults to VS Code's; the tests pass one that hides what an untrusted window hides. */
+export function readSettings(trusted = vscode.workspace.isTrusted, inspect?: <T>(key: string) => Inspected<T> | undefined): EffectiveSettings {
+  const config = vscode.workspace.getConfiguration('proton');
   // Trusted, every scope applies, so the effective value is all there is to know, and get() costs a fraction of
   // inspect() (which resolves every scope); this runs at activation.
-  if (trusted) {
-    const config = vscode.workspace.getConfiguration('proton');
-    return effectiveSettings((key) => ({ globalValue: config.get(key) }), true);
-  }
+  if (trusted) return effectiveSettings((key) => ({ globalValue: config.get(key) }), true);
+  const inspectKey = inspect ?? (<T>(key: string) => config.inspect<T>(key));
   // In Restricted Mode VS Code leaves the restricted settings' workspace values out of inspect(), so whether the
   // workspace sets them (to say they are ignored) is read from its settings files. Their values are never used.
   const onDisk = workspaceSettingsOnDisk();
   return effectiveSettings(<T>(key: string) => {
-    const i = inspect<T>(key);
+    const i = inspectKey<T>(key);
     const value = onDisk[`proton.${key}`] as T | undefined;
     const restricted = (RESTRICTED_KEYS as readonly string[]).includes(key);
     if (!restricted || value === undefined || i?.workspaceValue !== undefined || i?.workspaceFolderValue !== undefined) return i;

@@ -78,6 +78,7 @@ export function looksLikeServiceSpec(text: string): boolean {
   const m = PROTON_KEY.exec(head);
   if (!m) return false;
   const value = m[1].replace(/(^|[ \t])#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+  // The edit distance is quadratic, and a long value is no typo of an 11-letter word.
   return /spec$/i.test(value) || (value.length <= 16 && editDistance(value.toLowerCase(), 'servicespec') <= 2);
 }
 

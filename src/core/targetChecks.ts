@@ -17,7 +17,10 @@ import { parse as parseYaml } from './yamlLibrary';
 export interface LandingVersion {
   major: string;
   minor: string;
-  /** Why this version: 'current', 'directive' (named) or the deploymentType that picks it. */
+  /**
+   * Why this version: 'current', 'named' (by the directive or the picker), the deploymentType that picks it, or
+   * 'refused' (Proton would refuse the directive and it names no existing version: the inputs are not judged).
+   */
   why: 'current' | 'named' | DeploymentType | 'refused';
 }
 

@@ -4,7 +4,7 @@
 // Proton would refuse.
 import { DEPLOYMENT_TYPES, isBusy, type DeploymentType } from './protonModel';
 import { offeredVersions, resolveTarget, type TargetContext } from './deploymentTarget';
-import { newerMajors, num, recommendedMinor, type TemplateVersionInfo, type VersionRef } from './templateVersions';
+import { findVersion, newerMajors, num, recommendedMinor, recommendedVersion, type TemplateVersionInfo, type VersionRef } from './templateVersions';
 
 export interface DeploymentTypeChoice {
   type: DeploymentType;
@@ -81,9 +81,9 @@ function majorChoice(ctx: TargetContext, cur: VersionRef): DeploymentTypeChoice 
 /** "no compatible newer major: web v3.0 needs environment template vpc 3; dev runs vpc 2", as far as known. */
 function incompatibleDetail(ctx: TargetContext, cur: VersionRef): string {
   const env = ctx.environment;
-  const newest = ctx.template.versions
-    .filter((x) => x.status === 'PUBLISHED' && num(x.majorVersion) > num(cur.major))
-    .sort((a, b) => num(b.majorVersion) - num(a.majorVersion) || num(b.minorVersion) - num(a.minorVersion))[0];
+  // Only called when a newer major is published, so the template's recommended (highest PUBLISHED) version is one.
+  const best = recommendedVersion(ctx.template);
+  const newest = best && num(best.major) > num(cur.major) ? findVersion(ctx.template, best.major, best.minor) : undefined;
   const needs = newest?.compatibleEnvironmentTemplates?.map((c) => `${c.templateName} ${c.majorVersion}`);
   if (!env || !newest || !needs?.length) return `no compatible newer major: environment ${ctx.instance.environmentName} does not support it`;
   return `no compatible newer major: ${ctx.template.name} ${v(ref(newest))} needs environment template ${needs.join(' or ')}; ` +
